@@ -1,0 +1,4 @@
+#ifndef MEDICALUPLOADKIT_CZLIB_SHIM_H
+#define MEDICALUPLOADKIT_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
