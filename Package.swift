@@ -29,18 +29,22 @@ let package = Package(
 
         // Internal shared crypto.
         .target(name: "CryptoSupport", dependencies: ["COpenSSL"]),
+        // Internal: threads of our own for blocking calls, off the cooperative pool.
+        .target(name: "IOSupport"),
 
         // The five leaf modules: they never import each other.
         .target(name: "DICOMKitCore", dependencies: ["CZlib", "CryptoSupport"]),
         .target(name: "S3Presign", dependencies: ["CryptoSupport"]),
         .target(name: "UploadPolicy", dependencies: ["CryptoSupport"]),
         .target(name: "ClamClient"),
-        .target(name: "AuditLog", dependencies: ["CryptoSupport"]),
+        .target(name: "AuditLog", dependencies: ["CryptoSupport", "IOSupport"]),
 
         // The composition.
         .target(
             name: "MedicalUploadKit",
-            dependencies: ["DICOMKitCore", "S3Presign", "UploadPolicy", "ClamClient", "AuditLog", "CryptoSupport"]
+            dependencies: [
+                "DICOMKitCore", "S3Presign", "UploadPolicy", "ClamClient", "AuditLog", "CryptoSupport", "IOSupport",
+            ]
         ),
 
         // Executables.
@@ -51,6 +55,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "CryptoSupportTests", dependencies: ["CryptoSupport"]),
+        .testTarget(name: "IOSupportTests", dependencies: ["IOSupport"]),
         .testTarget(name: "DICOMKitCoreTests", dependencies: ["DICOMKitCore"]),
         .testTarget(name: "S3PresignTests", dependencies: ["S3Presign"]),
         .testTarget(name: "UploadPolicyTests", dependencies: ["UploadPolicy"]),
