@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file with a size bound. Blocking: call it on a thread of the package's own.
+enum BoundedFileReader {
+    static func read(path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IngestError(.readFailed, "cannot open the file (errno \(errno))") }
+        defer { _ = close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw IngestError(.readFailed, "cannot stat the file (errno \(errno))") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw IngestError(.readFailed, "not a regular file") }
+        let declared = Int(status.st_size)
+        if declared > limit {
+            throw IngestRejection(.tooLarge, "\(declared) bytes, over the limit of \(limit)")
+        }
+        var bytes = [UInt8](repeating: 0, count: declared + 1)
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(.readFailed, "read failed (errno \(errno))")
+            }
+            if got == 0 { break }
+            count += got
+            if count == bytes.count, count <= limit {
+                // The file grew while being read: keep reading, up to the limit plus one byte.
+                bytes.append(contentsOf: repeatElement(0, count: min(limit + 1, count * 2) - count))
+                if count == bytes.count { break }
+            }
+        }
+        if count > limit { throw IngestRejection(.tooLarge, "over the limit of \(limit) bytes") }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+}

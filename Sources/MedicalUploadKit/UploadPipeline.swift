@@ -1,0 +1,269 @@
+public import AuditLog
+import CryptoSupport
+public import DICOMKitCore
+public import Foundation
+import IOSupport
+public import UploadPolicy
+
+/// Decides and stores one upload at a time: size limit, malware scan, content checks, and for DICOM parse,
+/// required attributes and de-identification; then storage. Every step writes one audit event, and every
+/// infected (or not fully scanned) file also a `security.alert` event.
+///
+/// The pipeline fails closed: a file is stored only when every step succeeded and was audited. A scanner
+/// that cannot answer makes the upload `failed`, never `stored`. Scans are retried here (and only here), as
+/// ``Configuration/scanAttempts`` says.
+///
+/// ```swift
+/// let pipeline = UploadPipeline(
+///     scanner: ClamdScanner(client: ClamdClient(endpoint: .tcp(host: "127.0.0.1", port: 3310))),
+///     storage: try LocalDirectoryStorage(root: "/var/lib/uploads"),
+///     auditLogger: try JSONLinesAuditLog(path: "/var/log/uploads-audit.jsonl"),
+///     deidentifier: try Deidentifier(secretKey: key))
+/// let outcome = await pipeline.ingest(
+///     Upload(fileName: "study.dcm", contents: .file(path: path)), context: RequestContext(actorID: "user-42"))
+/// ```
+public struct UploadPipeline: Sendable {
+    /// The pipeline's knobs.
+    public struct Configuration: Sendable {
+        /// DICOM attributes that must be present and non-empty for a DICOM upload to be accepted.
+        public var requiredDICOMAttributes: [Tag]
+        /// How many times a scan is tried before the upload is `failed` (at least 1).
+        public var scanAttempts: Int
+        /// The pause between scan attempts.
+        public var scanRetryDelay: Duration
+
+        /// Creates a configuration; the defaults require Patient ID and Study Date and try a scan twice,
+        /// 250 ms apart.
+        public init(
+            requiredDICOMAttributes: [Tag] = [.patientID, .studyDate], scanAttempts: Int = 2,
+            scanRetryDelay: Duration = .milliseconds(250)
+        ) {
+            self.requiredDICOMAttributes = requiredDICOMAttributes
+            self.scanAttempts = scanAttempts
+            self.scanRetryDelay = scanRetryDelay
+        }
+    }
+
+    /// The pipeline's knobs.
+    public let configuration: Configuration
+    private let scanner: any MalwareScanner
+    private let storage: any ObjectStorage
+    private let auditLogger: any AuditLogger
+    private let deidentifier: Deidentifier
+    private let clock: @Sendable () -> Date
+
+    /// Creates a pipeline.
+    ///
+    /// - Parameters:
+    ///   - configuration: the knobs.
+    ///   - scanner: the malware scanner, usually ``ClamdScanner``.
+    ///   - storage: where accepted uploads go.
+    ///   - auditLogger: where audit events go.
+    ///   - deidentifier: de-identifies DICOM uploads with the deployment's secret key.
+    ///   - clock: the time of audit events and storage keys (inject for tests).
+    public init(
+        configuration: Configuration = Configuration(), scanner: any MalwareScanner, storage: any ObjectStorage,
+        auditLogger: any AuditLogger, deidentifier: Deidentifier, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.configuration = configuration
+        self.scanner = scanner
+        self.storage = storage
+        self.auditLogger = auditLogger
+        self.deidentifier = deidentifier
+        self.clock = clock
+    }
+
+    /// Decides `upload` and stores it when every check passes.
+    ///
+    /// - Returns: the report, whose outcome is `stored` with the media record, `rejected` with the reason, or
+    ///   `failed` when the upload could not be decided. In the last two cases nothing is stored.
+    public func ingest(_ upload: Upload, context: RequestContext) async -> IngestReport {
+        let trail = AuditTrail(
+            logger: auditLogger, context: context, uploadID: UUID().uuidString.lowercased(), clock: clock)
+        var report = IngestReport(uploadID: trail.uploadID, outcome: .failed(IngestError(.cancelled, "not run")))
+        do {
+            report.outcome = try await run(upload, trail: trail, report: &report)
+        } catch let error as IngestRejection {
+            report.outcome = .rejected(error)
+        } catch let error as IngestError {
+            report.outcome = .failed(error)
+        } catch {
+            report.outcome = .failed(IngestError(.cancelled, "the upload was cancelled"))
+        }
+        return report
+    }
+
+    private func run(_ upload: Upload, trail: AuditTrail, report: inout IngestReport) async throws -> UploadOutcome {
+        let fileName = FileName(upload.fileName)
+        let readLimit = upload.kind?.maxFileSize ?? UploadKind.all.map(\.maxFileSize).max() ?? 0
+
+        // 1. Size limit (before any byte is read when the file is on disk).
+        let bytes: [UInt8]
+        do {
+            bytes = try await Self.readBounded(upload.contents, limit: readLimit)
+        } catch let rejection as IngestRejection {
+            try await trail.record(.uploadSizeCheck, .rejected, ["code": rejection.code.rawValue])
+            throw rejection
+        } catch let error as IngestError {
+            try await trail.record(.uploadSizeCheck, .error, ["code": error.code.rawValue])
+            throw error
+        }
+        report.size = bytes.count
+        let kind = upload.kind ?? Self.chooseKind(prefix: bytes.prefix(ContentSniffer.prefixLength), name: fileName)
+        do throws(UploadRejection) {
+            try UploadValidator(kind: kind ?? .images).checkSize(bytes.count)
+            if kind == nil, bytes.count > readLimit { throw UploadRejection(.tooLarge, "over every kind's limit") }
+        } catch {
+            try await trail.record(.uploadSizeCheck, .rejected, ["code": error.code.description, "size": "\(bytes.count)"])
+            throw IngestRejection(.init(error.code), error.message)
+        }
+        try await trail.record(
+            .uploadSizeCheck, .success, ["size": "\(bytes.count)", "kind": kind?.name ?? "undetermined"])
+
+        // 2. Malware scan of exactly the bytes that may be stored.
+        try Task.checkCancellation()
+        let verdict = try await scan(bytes, trail: trail)
+        report.scan = verdict
+        switch verdict {
+        case .clean:
+            try await trail.record(.uploadMalwareScan, .success, ["verdict": "clean"])
+        case .infected(let signature):
+            try await trail.record(.uploadMalwareScan, .rejected, ["verdict": "infected", "signature": signature])
+            try await trail.record(
+                .securityAlert, .rejected, ["reason": "malware", "signature": signature, "size": "\(bytes.count)"])
+            throw IngestRejection(.infected, "malware found: \(signature)")
+        case .notFullyScanned(let reason):
+            try await trail.record(.uploadMalwareScan, .rejected, ["verdict": "notFullyScanned", "reason": reason])
+            try await trail.record(.securityAlert, .rejected, ["reason": "notFullyScanned", "detail": reason])
+            throw IngestRejection(.notFullyScanned, "the scanner could not scan the whole file: \(reason)")
+        }
+
+        // 3. Content checks.
+        let contentType: ContentType
+        do throws(UploadRejection) {
+            guard let kind else {
+                throw UploadRejection(.unrecognizedContent, "the content matches no format accepted by any kind")
+            }
+            contentType = try UploadValidator(kind: kind).checkContent(
+                fileName: fileName, prefix: bytes.prefix(ContentSniffer.prefixLength))
+        } catch {
+            try await trail.record(.uploadContentCheck, .rejected, ["code": error.code.description])
+            throw IngestRejection(.init(error.code), error.message)
+        }
+        try await trail.record(.uploadContentCheck, .success, ["contentType": contentType.mimeType])
+        report.contentType = contentType.mimeType
+        guard let acceptedKind = kind else { throw IngestError(.cancelled, "unreachable: no kind") }
+
+        // 4. DICOM: parse, required attributes, de-identification.
+        var stored = bytes
+        var summary: DICOMSummary?
+        if contentType == .dicom {
+            try Task.checkCancellation()
+            let processed = try await processDICOM(bytes, trail: trail)
+            stored = processed.bytes
+            summary = processed.summary
+        }
+
+        // 5. Store, then audit; a store that cannot be audited is undone.
+        try Task.checkCancellation()
+        let key = StorageKey.make(kind: acceptedKind, contentType: contentType, date: clock())
+        let digest = SHA256Hasher.hash(stored).hexString
+        do {
+            try await storage.put(key: key, bytes: stored, contentType: contentType.mimeType)
+        } catch {
+            try await trail.record(.uploadStore, .error, ["error": "\(error)"])
+            throw IngestError(.storageFailed, "\(error)")
+        }
+        do {
+            try await trail.record(.uploadStore, .success, ["key": key, "size": "\(stored.count)", "sha256": digest])
+        } catch {
+            try? await storage.delete(key: key)
+            throw error
+        }
+        return .stored(
+            MediaRecord(
+                uploadID: trail.uploadID, displayName: fileName.displayName, contentType: contentType.mimeType,
+                size: bytes.count, storedSize: stored.count, sha256: digest, storageKey: key, scan: "clean",
+                dicom: summary))
+    }
+
+    /// The kind whose formats include the sniffed content, else the kind whose extensions include the
+    /// name's, else `nil`.
+    static func chooseKind(prefix: some Collection<UInt8>, name: FileName) -> UploadKind? {
+        if let sniffed = ContentSniffer.sniff(prefix), let kind = UploadKind.accepting(sniffed) {
+            return kind
+        }
+        return UploadKind.all.first { $0.allowedExtensions.contains(name.fileExtension) }
+    }
+
+    private func scan(_ bytes: [UInt8], trail: AuditTrail) async throws -> MalwareScanVerdict {
+        let attempts = max(1, configuration.scanAttempts)
+        var lastError: any Error = IngestError(.scannerUnavailable, "no scan attempted")
+        for attempt in 1...attempts {
+            try Task.checkCancellation()
+            do {
+                return try await scanner.scan(bytes)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                lastError = error
+                if attempt < attempts { try await Task.sleep(for: configuration.scanRetryDelay) }
+            }
+        }
+        try await trail.record(
+            .uploadMalwareScan, .error, ["error": "\(lastError)", "attempts": "\(attempts)"])
+        throw IngestError(.scannerUnavailable, "no verdict after \(attempts) attempts: \(lastError)")
+    }
+
+    private func processDICOM(
+        _ bytes: [UInt8], trail: AuditTrail
+    ) async throws -> (bytes: [UInt8], summary: DICOMSummary) {
+        let file: DICOMFile
+        do {
+            file = try DICOMFile(bytes: bytes)
+        } catch {
+            try await trail.record(.uploadDICOMParse, .rejected, ["code": "malformedDICOM", "error": "\(error)"])
+            throw IngestRejection(.malformedDICOM, "\(error)")
+        }
+        for tag in configuration.requiredDICOMAttributes {
+            let value = file.dataSet.string(tag) ?? ""
+            if value.isEmpty {
+                try await trail.record(
+                    .uploadDICOMParse, .rejected, ["code": "missingAttribute", "tag": tag.description])
+                throw IngestRejection(.missingAttribute, "required attribute \(tag) is absent or empty")
+            }
+        }
+        try await trail.record(
+            .uploadDICOMParse, .success,
+            ["transferSyntax": file.transferSyntaxUID, "elements": "\(file.dataSet.count)"])
+
+        let output: [UInt8]
+        let deidentified: DICOMFile
+        do {
+            deidentified = try deidentifier.deidentify(file)
+            output = try deidentified.serialized()
+        } catch {
+            try await trail.record(.uploadDICOMDeidentify, .error, ["error": "\(error)"])
+            throw IngestError(.deidentificationFailed, "\(error)")
+        }
+        let summary = DICOMSummary(deidentified: deidentified)
+        try await trail.record(
+            .uploadDICOMDeidentify, .success,
+            ["profile": "basic", "patientPseudonym": summary.patientPseudonym, "size": "\(output.count)"])
+        return (output, summary)
+    }
+
+    /// Reads the upload's bytes, refusing (without reading) a file on disk larger than `limit`, and never
+    /// reading more than `limit + 1` bytes of a file that grows while it is read.
+    static func readBounded(_ contents: Upload.Contents, limit: Int) async throws -> [UInt8] {
+        switch contents {
+        case .bytes(let bytes):
+            if bytes.count > limit { throw IngestRejection(.tooLarge, "\(bytes.count) bytes, over the limit of \(limit)") }
+            return bytes
+        case .file(let path):
+            return try await BlockingIOThreads.shared.run {
+                try BoundedFileReader.read(path: path, limit: limit)
+            }
+        }
+    }
+}
