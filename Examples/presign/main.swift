@@ -125,7 +125,9 @@ func runSingle(_ arguments: [String]) throws -> String {
         case "--method", "--bucket", "--key", "--expires", "--region", "--endpoint", "--addressing-style":
             options[name] = value
         case "--header":
-            guard let colon = value.firstIndex(of: ":") else { throw UsageError.message("--header takes 'Name: value'") }
+            guard let colon = value.firstIndex(of: ":") else {
+                throw UsageError.message("--header takes 'Name: value'")
+            }
             headers[String(value[..<colon])] = String(value[value.index(after: colon)...])
         case "--query":
             let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

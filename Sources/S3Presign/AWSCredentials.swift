@@ -57,14 +57,16 @@ public struct AWSCredentials: Sendable, CustomStringConvertible, CustomDebugStri
         if accessKeyID.isEmpty {
             throw S3PresignError(.invalidCredentials, field: "accessKeyID", reason: "the access key ID is empty")
         }
-        for (offset, byte) in accessKeyID.utf8.enumerated() where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/") {
+        for (offset, byte) in accessKeyID.utf8.enumerated()
+        where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/") {
             throw S3PresignError(
                 .invalidCredentials, field: "accessKeyID", offset: offset,
                 reason: "the access key ID has a space, a control character or a '/'"
             )
         }
         if secretAccessKey.isEmpty {
-            throw S3PresignError(.invalidCredentials, field: "secretAccessKey", reason: "the secret access key is empty")
+            throw S3PresignError(
+                .invalidCredentials, field: "secretAccessKey", reason: "the secret access key is empty")
         }
         guard let sessionToken else { return }
         if sessionToken.isEmpty {

@@ -23,9 +23,13 @@ struct S3CustomEndpoint: Hashable, Sendable {
         func fail(_ reason: String) -> S3PresignError {
             S3PresignError(.invalidEndpoint, field: "endpoint", reason: reason)
         }
-        guard let schemeEnd = text.range(of: "://") else { throw fail("the endpoint must start with http:// or https://") }
+        guard let schemeEnd = text.range(of: "://") else {
+            throw fail("the endpoint must start with http:// or https://")
+        }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else { throw fail("the endpoint must start with http:// or https://") }
+        guard scheme == "http" || scheme == "https" else {
+            throw fail("the endpoint must start with http:// or https://")
+        }
         let rest = text[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" }
         let path = String(rest[authority.endIndex...])
@@ -36,7 +40,9 @@ struct S3CustomEndpoint: Hashable, Sendable {
         let isIPv6 = host.hasPrefix("[")
         let isIPv4 = DNSName.looksLikeIPv4(host)
         if isIPv6 {
-            guard Self.isIPv6Literal(host.dropFirst().dropLast()) else { throw fail("the endpoint's IPv6 address is malformed") }
+            guard Self.isIPv6Literal(host.dropFirst().dropLast()) else {
+                throw fail("the endpoint's IPv6 address is malformed")
+            }
         } else if isIPv4 {
             let numbers = host.split(separator: ".").compactMap { Int($0) }
             guard numbers.count == 4, numbers.allSatisfy({ $0 <= 255 }) else {
@@ -67,7 +73,9 @@ struct S3CustomEndpoint: Hashable, Sendable {
         var host = authority
         var portText: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw fail("the endpoint's IPv6 address is not closed") }
+            guard let close = authority.firstIndex(of: "]") else {
+                throw fail("the endpoint's IPv6 address is not closed")
+            }
             host = authority[...close]
             let after = authority[authority.index(after: close)...]
             if !after.isEmpty {
@@ -90,7 +98,9 @@ struct S3CustomEndpoint: Hashable, Sendable {
         let labels = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         let labelsAreValid = labels.allSatisfy { label in
             (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { DNSName.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+                && label.allSatisfy {
+                    DNSName.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+                }
         }
         guard host.utf8.count <= 253, labelsAreValid else { throw fail("the endpoint's host is not a valid DNS name") }
         if let last = labels.last, last.allSatisfy(DNSName.isDigit) {
@@ -116,7 +126,8 @@ struct S3CustomEndpoint: Hashable, Sendable {
     /// Whether `text` is an IPv6 address: up to eight groups of 1 to 4 hex digits, at most one
     /// `::`, optionally ending in a dotted-quad IPv4 address that counts as two groups.
     static func isIPv6Literal(_ text: Substring) -> Bool {
-        guard !text.isEmpty, text.utf8.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
         else { return false }
         let halves = text.components(separatedBy: "::")
         guard halves.count <= 2 else { return false }
@@ -127,7 +138,9 @@ struct S3CustomEndpoint: Hashable, Sendable {
                 let isLastOfAddress = index == halves.count - 1 && position == parts.count - 1
                 if isLastOfAddress, part.contains(".") {
                     let numbers = part.split(separator: ".", omittingEmptySubsequences: false)
-                    guard DNSName.looksLikeIPv4(part), numbers.allSatisfy({ (Int($0) ?? 256) <= 255 }) else { return false }
+                    guard DNSName.looksLikeIPv4(part), numbers.allSatisfy({ (Int($0) ?? 256) <= 255 }) else {
+                        return false
+                    }
                     groups += 2
                 } else {
                     guard (1...4).contains(part.utf8.count), part.utf8.allSatisfy(isHexDigit) else { return false }

@@ -26,7 +26,8 @@ struct S3Partition: Hashable, Sendable {
     /// The partition of `region` (a lower-case DNS label).
     static func of(region: String) -> S3Partition {
         let parts = region.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        for entry in others where parts.count == entry.prefix.count + 2 && Array(parts.prefix(entry.prefix.count)) == entry.prefix {
+        for entry in others
+        where parts.count == entry.prefix.count + 2 && Array(parts.prefix(entry.prefix.count)) == entry.prefix {
             let word = parts[parts.count - 2]
             let number = parts[parts.count - 1]
             if !word.isEmpty, !number.isEmpty, number.utf8.allSatisfy(DNSName.isDigit) {

@@ -160,7 +160,8 @@ public struct S3Presigner: Sendable {
             case .virtualHosted where hostable:
                 host = regionalHost
             default:
-                return Location(scheme: "https", authority: regionalHost, hostHeader: regionalHost, pathPrefix: "/\(bucket)/")
+                return Location(
+                    scheme: "https", authority: regionalHost, hostHeader: regionalHost, pathPrefix: "/\(bucket)/")
             }
             let virtualHost = "\(bucket).\(host)"
             return Location(scheme: "https", authority: virtualHost, hostHeader: virtualHost, pathPrefix: "/")
@@ -231,7 +232,8 @@ public struct S3Presigner: Sendable {
         for (name, value) in headers.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             let lower = name.lowercased()
             guard !name.isEmpty, name.utf8.allSatisfy(HTTPSyntax.isTokenByte) else {
-                throw S3PresignError(.invalidHeader, field: "headers", reason: "a header name must be a non-empty HTTP token")
+                throw S3PresignError(
+                    .invalidHeader, field: "headers", reason: "a header name must be a non-empty HTTP token")
             }
             guard seen.insert(lower).inserted else {
                 throw S3PresignError(
@@ -252,7 +254,8 @@ public struct S3Presigner: Sendable {
                 )
             }
             guard !HTTPSyntax.trimAll(value).isEmpty else {
-                throw S3PresignError(.invalidHeader, field: "headers[\(lower)]", reason: "a header value must not be blank")
+                throw S3PresignError(
+                    .invalidHeader, field: "headers[\(lower)]", reason: "a header value must not be blank")
             }
             if lower == "content-type" && value == unsignedContentType {
                 throw S3PresignError(
@@ -269,7 +272,8 @@ public struct S3Presigner: Sendable {
         var seen: Set<String> = []
         for (index, item) in queryItems.enumerated() {
             guard !item.name.isEmpty else {
-                throw S3PresignError(.invalidQueryItem, field: "queryItems[\(index)]", reason: "a query item needs a name")
+                throw S3PresignError(
+                    .invalidQueryItem, field: "queryItems[\(index)]", reason: "a query item needs a name")
             }
             guard seen.insert(item.name).inserted else {
                 throw S3PresignError(

@@ -46,7 +46,10 @@ struct SigV4CanonicalRequest {
                 )
             }
             pairs.append(
-                (URIEncoding.encode(item.name, keepingSlash: false), URIEncoding.encode(item.value, keepingSlash: false))
+                (
+                    URIEncoding.encode(item.name, keepingSlash: false),
+                    URIEncoding.encode(item.value, keepingSlash: false)
+                )
             )
         }
         pairs.sort { lhs, rhs in
@@ -64,7 +67,8 @@ struct SigV4CanonicalRequest {
         for (index, header) in headers.enumerated() {
             let field = "headers[\(index)]"
             guard !header.name.isEmpty, header.name.utf8.allSatisfy(HTTPSyntax.isTokenByte) else {
-                throw S3PresignError(.invalidHeader, field: field, reason: "a header name must be a non-empty HTTP token")
+                throw S3PresignError(
+                    .invalidHeader, field: field, reason: "a header name must be a non-empty HTTP token")
             }
             if let offset = header.value.utf8.firstIndex(where: HTTPSyntax.isForbiddenInValue) {
                 throw S3PresignError(

@@ -65,7 +65,8 @@ public struct SigV4Signer: Sendable {
             throw S3PresignError(.invalidRegion, field: "region", reason: "the region must be a lower-case DNS label")
         }
         guard DNSName.isLowercaseLabel(service) else {
-            throw S3PresignError(.invalidService, field: "service", reason: "the service must be a lower-case DNS label")
+            throw S3PresignError(
+                .invalidService, field: "service", reason: "the service must be a lower-case DNS label")
         }
         self.credentials = credentials
         self.region = region
@@ -199,7 +200,8 @@ public struct SigV4Signer: Sendable {
         if let token, !signsSessionToken { items.append(("X-Amz-Security-Token", token)) }
         items.append(("X-Amz-Signature", signature))
         let queryString = items.map { item in
-            URIEncoding.encode(item.name, keepingSlash: false) + "=" + URIEncoding.encode(item.value, keepingSlash: false)
+            URIEncoding.encode(item.name, keepingSlash: false) + "="
+                + URIEncoding.encode(item.value, keepingSlash: false)
         }
         return SigV4PresignedQuery(
             canonicalRequest: canonical.text,

@@ -21,7 +21,8 @@ public struct SigV4Timestamp: Hashable, Sendable {
         let earliest: Double = -62_135_596_800
         let limit: Double = 253_402_300_800
         guard interval.isFinite, interval >= earliest, interval < limit else {
-            throw S3PresignError(.invalidDate, field: "date", reason: "the signing time must fall in the years 1 to 9999")
+            throw S3PresignError(
+                .invalidDate, field: "date", reason: "the signing time must fall in the years 1 to 9999")
         }
         let seconds = Int64(interval.rounded(.down))
         let (days, secondOfDay) = Self.floorDivide(seconds, by: 86_400)
