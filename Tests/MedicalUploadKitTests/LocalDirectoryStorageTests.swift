@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import MedicalUploadKit
+
+@Suite struct LocalDirectoryStorageTests {
+    @Test func putGetDelete() async throws {
+        let storage = try LocalDirectoryStorage(root: try temporaryDirectory())
+        try await storage.put(key: "dicom/2026/12/03/abc.dcm", bytes: [1, 2, 3], contentType: "application/dicom")
+        #expect(try await storage.get(key: "dicom/2026/12/03/abc.dcm") == [1, 2, 3])
+        try await storage.put(key: "dicom/2026/12/03/abc.dcm", bytes: [4], contentType: "application/dicom")
+        #expect(try await storage.get(key: "dicom/2026/12/03/abc.dcm") == [4])
+        try await storage.delete(key: "dicom/2026/12/03/abc.dcm")
+        try await storage.delete(key: "dicom/2026/12/03/abc.dcm")
+        await #expect(throws: StorageError(.notFound, key: "", detail: "")) {
+            try await storage.get(key: "dicom/2026/12/03/abc.dcm")
+        }
+    }
+
+    @Test func objectsAreOwnerOnly() async throws {
+        let root = try temporaryDirectory()
+        let storage = try LocalDirectoryStorage(root: root)
+        try await storage.put(key: "images/a.png", bytes: [0], contentType: "image/png")
+        let attributes = try FileManager.default.attributesOfItem(atPath: root + "/images/a.png")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test(arguments: ["", "/etc/passwd", "../escape", "a/../../b", "a//b", "a/./b", "a/", "a\u{0}b", "a\\b", "a/.tmp-x"])
+    func refusesUnsafeKeys(key: String) async throws {
+        let storage = try LocalDirectoryStorage(root: try temporaryDirectory())
+        await #expect(throws: StorageError(.invalidKey, key: "", detail: "")) {
+            try await storage.put(key: key, bytes: [1], contentType: "text/plain")
+        }
+    }
+}
+
+@Suite struct BoundedFileReaderTests {
+    @Test func refusesAFileOverTheLimitBeforeReadingIt() throws {
+        let path = try temporaryDirectory() + "/big.bin"
+        FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1001))
+        #expect(throws: IngestRejection(.tooLarge, "")) { try BoundedFileReader.read(path: path, limit: 1000) }
+        #expect(try BoundedFileReader.read(path: path, limit: 1001).count == 1001)
+    }
+
+    @Test func directoriesAndMissingFilesAreReadErrors() throws {
+        let directory = try temporaryDirectory()
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.read(path: directory, limit: 10) }
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.read(path: directory + "/no", limit: 10) }
+    }
+
+    @Test func readsEmptyFiles() throws {
+        let path = try temporaryDirectory() + "/empty"
+        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(try BoundedFileReader.read(path: path, limit: 10).isEmpty)
+    }
+}

@@ -1,0 +1,156 @@
+import AuditLog
+import DICOMKitCore
+import Foundation
+import Testing
+
+@testable import MedicalUploadKit
+
+/// The pipeline against the real clamd that scripts/test starts (CLAMD_TCP).
+@Suite struct UploadPipelineTests {
+    let context = RequestContext(actorID: "tester", clientIP: "198.51.100.4", userAgent: "tests")
+
+    @Test func storesADeidentifiedDICOMFileWithOneAuditEventPerStep() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let bytes = try syntheticDICOM()
+        let report = await pipeline.ingest(
+            Upload(fileName: "study.dcm", contents: .bytes(bytes)), context: context)
+        let record = try #require(report.record, "outcome: \(report.outcome)")
+        #expect(record.contentType == "application/dicom")
+        #expect(record.scan == "clean")
+        #expect(record.storageKey.hasPrefix("dicom/"))
+        #expect(record.size == bytes.count)
+        let summary = try #require(record.dicom)
+        #expect(summary.patientPseudonym.hasPrefix("MUK-"))
+        #expect(summary.modality == "CT")
+        #expect(summary.studyInstanceUID?.hasPrefix("2.25.") == true)
+
+        let events = try auditEvents(in: directory)
+        #expect(
+            events.map(\.action) == [
+                .uploadSizeCheck, .uploadMalwareScan, .uploadContentCheck, .uploadDICOMParse,
+                .uploadDICOMDeidentify, .uploadStore,
+            ])
+        #expect(events.allSatisfy { $0.outcome == .success && $0.resourceID == report.uploadID })
+        #expect(events.allSatisfy { $0.actorID == "tester" && $0.clientIP == "198.51.100.4" })
+
+        // The stored copy is de-identified and parses.
+        let stored = try String(decoding: Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey)), as: UTF8.self)
+        let storedFile = try DICOMFile(
+            bytes: Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey))))
+        #expect(storedFile.dataSet.string(.patientID) == summary.patientPseudonym)
+        for value in SyntheticPHI.all {
+            #expect(!stored.contains(value), "a PHI value survived in the stored copy")
+        }
+    }
+
+    @Test func noPHIInTheReportOrTheAuditTrail() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        var outputs: [String] = []
+        for bytes in [try syntheticDICOM(), try syntheticDICOM(patientID: nil), Array(try syntheticDICOM().prefix(300))] {
+            let report = await pipeline.ingest(Upload(fileName: "s.dcm", contents: .bytes(bytes)), context: context)
+            outputs.append("\(report)")
+            if let record = report.record {
+                outputs.append(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+            }
+        }
+        outputs.append(try String(contentsOfFile: directory + "/audit.jsonl", encoding: .utf8))
+        let everything = outputs.joined(separator: "\n")
+        for value in SyntheticPHI.all {
+            #expect(!everything.contains(value), "a PHI value appears in the pipeline's output")
+        }
+    }
+
+    @Test func nonDICOMNamedDCMIsRejectedByTheContentChecks() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(
+            Upload(fileName: "scan.dcm", contents: .bytes(Array("just some text, not DICOM\n".utf8))),
+            context: context)
+        let rejection = try #require(report.rejection)
+        #expect(rejection.code == .unrecognizedContent)
+        #expect(rejection.description.contains("matches no format"))
+        #expect(report.scan == .clean)
+        #expect(storedObjects(in: directory).isEmpty)
+        #expect(try auditEvents(in: directory).last?.action == .uploadContentCheck)
+    }
+
+    @Test func emptyFileIsRejected() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let path = directory + "/empty.dcm"
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let report = await pipeline.ingest(Upload(fileName: "empty.dcm", contents: .file(path: path)), context: context)
+        let rejection = try #require(report.rejection)
+        #expect(rejection.code == .empty)
+        #expect(rejection.description == "empty: the file is empty")
+        #expect(try auditEvents(in: directory).map(\.action) == [.uploadSizeCheck])
+        #expect(storedObjects(in: directory).isEmpty)
+    }
+
+    @Test func truncatedDICOMIsRejectedAsMalformed() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let whole = try syntheticDICOM()
+        let report = await pipeline.ingest(
+            Upload(fileName: "cut.dcm", contents: .bytes(Array(whole.prefix(whole.count - 3)))), context: context)
+        let rejection = try #require(report.rejection)
+        #expect(rejection.code == .malformedDICOM)
+        #expect(rejection.description.contains("truncated"), "\(rejection)")
+        #expect(storedObjects(in: directory).isEmpty)
+        let last = try #require(try auditEvents(in: directory).last)
+        #expect(last.action == .uploadDICOMParse && last.outcome == .rejected)
+    }
+
+    @Test(arguments: [(nil, SyntheticPHI.studyDate, "(0010,0020)"), (SyntheticPHI.patientID, nil, "(0008,0020)")])
+    func missingRequiredAttributeIsRejected(patientID: String?, studyDate: String?, tag: String) async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(
+            Upload(fileName: "s.dcm", contents: .bytes(try syntheticDICOM(patientID: patientID, studyDate: studyDate))),
+            context: context)
+        let rejection = try #require(report.rejection)
+        #expect(rejection.code == .missingAttribute)
+        #expect(rejection.message.contains(tag))
+        #expect(storedObjects(in: directory).isEmpty)
+    }
+
+    @Test func eicarIsRejectedWithASecurityAlertEvenWhenContentChecksWouldAlsoReject() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(Upload(fileName: "photo.jpg", contents: .bytes(eicar)), context: context)
+        let rejection = try #require(report.rejection)
+        #expect(rejection.code == .infected)
+        guard case .infected(let signature) = report.scan else {
+            Issue.record("scan verdict \(String(describing: report.scan))")
+            return
+        }
+        #expect(signature.hasSuffix(".UNOFFICIAL"))
+        let events = try auditEvents(in: directory)
+        #expect(events.map(\.action) == [.uploadSizeCheck, .uploadMalwareScan, .securityAlert])
+        #expect(events.last?.detail["signature"] == signature)
+        #expect(storedObjects(in: directory).isEmpty)
+    }
+
+    @Test func tooLargeForTheKindIsRejectedBeforeScanning() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + [UInt8](repeating: 0, count: 10_000_000)
+        let report = await pipeline.ingest(
+            Upload(fileName: "big.jpg", contents: .bytes(jpeg), kind: .images), context: context)
+        #expect(report.rejection?.code == .tooLarge)
+        #expect(try auditEvents(in: directory).map(\.action) == [.uploadSizeCheck])
+    }
+
+    @Test func auditFailureStoresNothing() async throws {
+        let directory = try temporaryDirectory()
+        // /dev/full accepts the open and fails every write with ENOSPC: a real failing audit store.
+        let pipeline = try makePipeline(
+            directory: directory, endpoint: try clamdFromEnvironment(), auditPath: "/dev/full")
+        let report = await pipeline.ingest(
+            Upload(fileName: "study.dcm", contents: .bytes(try syntheticDICOM())), context: context)
+        #expect(report.error?.code == .auditFailed)
+        #expect(storedObjects(in: directory).isEmpty)
+    }
+}
