@@ -3,6 +3,7 @@
 //
 //   swift run dicom-dump FILE...
 //   swift run dicom-dump --deidentify --key-hex HEX --out DIR FILE...
+//   swift run dicom-dump --rewrite --out DIR FILE...
 //
 // Dump mode prints, per file, a line {"file", "transferSyntax"}, then one line per element of the
 // file meta information ("part": "meta") and of the data set ("part": "dataset"), at every nesting
@@ -13,7 +14,9 @@
 // description (offsets and tags, no values).
 //
 // De-identify mode (Basic Profile, keyed by the hex secret of at least 16 bytes) writes DIR/<name of
-// FILE> and prints {"file", "output", "transferSyntax"} per file, or the error line.
+// FILE> and prints {"file", "output", "transferSyntax"} per file, or the error line. Rewrite mode
+// (--rewrite --out DIR) writes each file back as DICOMWriter writes it, unchanged otherwise (for
+// round-trip checks).
 //
 // Exit status: 0 when every file succeeded, 1 when any failed, 2 for a usage error.
 
@@ -67,7 +70,10 @@ func errorLine(file: String, _ error: DICOMError) -> String {
 func usage(_ message: String) -> Never {
     FileHandle.standardError.write(Data("dicom-dump: \(message)\n".utf8))
     FileHandle.standardError.write(
-        Data("usage: dicom-dump FILE...\n       dicom-dump --deidentify --key-hex HEX --out DIR FILE...\n".utf8)
+        Data(
+            ("usage: dicom-dump FILE...\n       dicom-dump --deidentify --key-hex HEX --out DIR FILE...\n"
+                + "       dicom-dump --rewrite --out DIR FILE...\n").utf8
+        )
     )
     exit(2)
 }
@@ -87,12 +93,14 @@ func parseHex(_ text: String) -> [UInt8]? {
 
 var files: [String] = []
 var deidentify = false
+var rewrite = false
 var keyHex: String?
 var outputDirectory: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--deidentify": deidentify = true
+    case "--rewrite": rewrite = true
     case "--key-hex":
         guard let value = arguments.popFirst() else { usage("--key-hex needs a value") }
         keyHex = value
@@ -107,16 +115,21 @@ while let argument = arguments.popFirst() {
 }
 if files.isEmpty { usage("no files given") }
 
+if deidentify && rewrite { usage("--deidentify and --rewrite exclude each other") }
+if rewrite && outputDirectory == nil { usage("--rewrite needs --out DIR") }
+if let outputDirectory {
+    try? FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+}
+
 var deidentifier: Deidentifier?
 if deidentify {
     guard let keyHex, let key = parseHex(keyHex) else { usage("--deidentify needs --key-hex with hex digits") }
-    guard let outputDirectory else { usage("--deidentify needs --out DIR") }
+    guard outputDirectory != nil else { usage("--deidentify needs --out DIR") }
     do {
         deidentifier = try Deidentifier(secretKey: key)
     } catch {
         usage(error.description)
     }
-    try? FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
 }
 
 var failures = 0
@@ -124,14 +137,14 @@ var written: Set<String> = []
 for path in files {
     do {
         let file = try await DICOMFile(contentsOf: path)
-        if let deidentifier, let outputDirectory {
+        if let outputDirectory, deidentify || rewrite {
             let output = outputDirectory + "/" + (path as NSString).lastPathComponent
             guard written.insert(output).inserted else {
                 print("{\"file\":\(jsonString(path)),\"error\":\"two inputs share the output name\",\"code\":\"usage\"}")
                 failures += 1
                 continue
             }
-            let clean = try deidentifier.deidentify(file)
+            let clean = try deidentifier.map { deidentifier throws(DICOMError) in try deidentifier.deidentify(file) } ?? file
             let bytes = try clean.serialized()
             guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 print("{\"file\":\(jsonString(path)),\"error\":\"cannot write the output file\",\"code\":\"io\"}")

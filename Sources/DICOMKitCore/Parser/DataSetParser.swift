@@ -184,8 +184,9 @@ struct DataSetParser {
 
         if length == 0xFFFF_FFFF {
             if tag == .pixelData, vr != .SQ {
+                // Encapsulated pixel data is OB (PS3.5 A.4); a file that says OW keeps its OW.
                 let pixelData = try parseEncapsulatedPixelData(tag: tag, limit: limit)
-                return (DataElement(tag: tag, vr: .OB, value: .encapsulated(pixelData)), nil)
+                return (DataElement(tag: tag, vr: vr == .OW ? .OW : .OB, value: .encapsulated(pixelData)), nil)
             }
             guard vr == .SQ || vr == .UN else {
                 throw DICOMError(
@@ -205,7 +206,9 @@ struct DataSetParser {
             throw overrun(limit: limit, at: start, tag: tag, what: "an element value")
         }
         var itemsExplicit = explicit
-        if explicit, vr == .UN, !tag.isPrivate, !tag.isGroupLength,
+        if explicit, vr == .UN, tag.isPrivateCreator {
+            vr = .LO  // a private creator is always LO (PS3.5 7.8.1)
+        } else if explicit, vr == .UN, !tag.isPrivate, !tag.isGroupLength,
             let specification = DataDictionary.specification(for: tag)
         {
             // A public attribute sent as UN: its value is in Implicit VR Little Endian encoding, so it

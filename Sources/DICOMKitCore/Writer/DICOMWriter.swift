@@ -10,7 +10,8 @@
 ///   encapsulated pixel data.
 ///
 /// Values are padded to even length with their VR's padding byte. Sequences and items are written
-/// with undefined length and delimiters. A value too long for its VR's 2-byte length field is
+/// with undefined length and delimiters; encapsulated pixel data as OB (or OW when it was read as
+/// OW), its odd fragments padded with NUL. A value too long for its VR's 2-byte length field is
 /// written as UN (4-byte length), never truncated.
 public struct DICOMWriter: Sendable {
     /// DICOMKitCore's implementation class UID, written in (0002,0012).
@@ -162,7 +163,7 @@ struct ExplicitVRLittleEndianEncoder {
                     message: "encapsulated pixel data in a file whose transfer syntax is not encapsulated"
                 )
             }
-            appendHeader(element.tag, vr: .OB, length: 0xFFFF_FFFF)
+            appendHeader(element.tag, vr: element.vr == .OW ? .OW : .OB, length: 0xFFFF_FFFF)
             for fragment in CollectionOfOne(pixelData.basicOffsetTable) + pixelData.fragments {
                 let padded = fragment.count + (fragment.count & 1)
                 guard padded <= 0xFFFF_FFFE else {
