@@ -60,12 +60,12 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
     ///   ``DICOMFile/ReadOptions/nestingDepthCeiling`` (only possible for data sets built in code).
     public func deidentify(_ file: DICOMFile) throws(DICOMError) -> DICOMFile {
         var dataSet = try process(file.dataSet, depth: 0)
-        dataSet.set(DataElement(tag: .patientIdentityRemoved, vr: .CS, string: "YES"))
-        dataSet.set(DataElement(tag: .deidentificationMethod, vr: .LO, string: Deidentifier.methodDescription))
+        dataSet.set(padded(DataElement(tag: .patientIdentityRemoved, vr: .CS, string: "YES")))
+        dataSet.set(padded(DataElement(tag: .deidentificationMethod, vr: .LO, string: Deidentifier.methodDescription)))
         let code = DataSet([
-            DataElement(tag: .codeValue, vr: .SH, string: "113100"),
-            DataElement(tag: .codingSchemeDesignator, vr: .SH, string: "DCM"),
-            DataElement(tag: .codeMeaning, vr: .LO, string: "Basic Application Confidentiality Profile"),
+            padded(DataElement(tag: .codeValue, vr: .SH, string: "113100")),
+            padded(DataElement(tag: .codingSchemeDesignator, vr: .SH, string: "DCM")),
+            padded(DataElement(tag: .codeMeaning, vr: .LO, string: "Basic Application Confidentiality Profile")),
         ])
         dataSet.set(DataElement(tag: .deidentificationMethodCodeSequence, items: [code]))
         var previous = DataSet()
@@ -73,7 +73,9 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
             previous.set(DataElement(tag: .mediaStorageSOPClassUID, vr: .UI, string: sopClass))
         }
         if let sopInstance = file.fileMetaInformation.string(.mediaStorageSOPInstanceUID), !sopInstance.isEmpty {
-            previous.set(DataElement(tag: .mediaStorageSOPInstanceUID, vr: .UI, string: replacementUID(for: sopInstance)))
+            previous.set(
+                padded(DataElement(tag: .mediaStorageSOPInstanceUID, vr: .UI, string: replacementUID(for: sopInstance)))
+            )
         }
         return DICOMFile(dataSet: dataSet, transferSyntax: file.transferSyntax, fileMetaInformation: previous)
     }
@@ -112,7 +114,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
             }
             if element.tag == .patientID {
                 let original = element.bytes.map { decodeText(trimText($0, vr: .LO)) } ?? ""
-                output.append(DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original)))
+                output.append(padded(DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original))))
                 continue
             }
             if let replaced = try apply(BasicProfile.action(for: element.tag), to: element, depth: depth) {
@@ -171,7 +173,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
         if vr == .UI {
             return replacingUIDs(element)
         }
-        return DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr))
+        return padded(DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr)))
     }
 
     private func replacingUIDs(_ element: DataElement) -> DataElement {
@@ -182,7 +184,14 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
             let uid = decodeText(trimText(value, vr: .UI))
             return uid.isEmpty ? "" : replacementUID(for: uid)
         }
-        return DataElement(tag: element.tag, vr: .UI, strings: values)
+        return padded(DataElement(tag: element.tag, vr: .UI, strings: values))
+    }
+
+    /// `element` with its value padded to even length as the writer would pad it, so that a
+    /// de-identified data set equals the data set read back from its serialized bytes.
+    private func padded(_ element: DataElement) -> DataElement {
+        guard let bytes = element.bytes, bytes.count & 1 == 1 else { return element }
+        return DataElement(tag: element.tag, vr: element.vr, bytes: bytes + [element.vr.paddingByte])
     }
 
     /// The element's VR, or for a UN element of a public attribute with one dictionary VR, that VR.
