@@ -140,11 +140,13 @@ for path in files {
         if let outputDirectory, deidentify || rewrite {
             let output = outputDirectory + "/" + (path as NSString).lastPathComponent
             guard written.insert(output).inserted else {
-                print("{\"file\":\(jsonString(path)),\"error\":\"two inputs share the output name\",\"code\":\"usage\"}")
+                print(
+                    "{\"file\":\(jsonString(path)),\"error\":\"two inputs share the output name\",\"code\":\"usage\"}")
                 failures += 1
                 continue
             }
-            let clean = try deidentifier.map { deidentifier throws(DICOMError) in try deidentifier.deidentify(file) } ?? file
+            let clean =
+                try deidentifier.map { deidentifier throws(DICOMError) in try deidentifier.deidentify(file) } ?? file
             let bytes = try clean.serialized()
             guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 print("{\"file\":\(jsonString(path)),\"error\":\"cannot write the output file\",\"code\":\"io\"}")

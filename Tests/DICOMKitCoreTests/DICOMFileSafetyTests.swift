@@ -48,7 +48,8 @@ struct DICOMFileSafetyTests {
     func everyCut() throws {
         let inner = B.item(B.explicit(.codeValue, "SH", B.text("SECRET")), undefined: true)
         var body = B.explicit(.patientName, "PN", B.text("Doe^Jane"))
-        body += B.explicitSequence(Tag(0x0008, 0x1115), items: [inner, B.item(B.explicit(.modality, "CS", B.text("CT")))])
+        body += B.explicitSequence(
+            Tag(0x0008, 0x1115), items: [inner, B.item(B.explicit(.modality, "CS", B.text("CT")))])
         let secondStart = body.count
         body += B.explicitSequence(Tag(0x0008, 0x1140), items: [inner], undefined: true)
         let pixelStart = body.count
@@ -67,7 +68,8 @@ struct DICOMFileSafetyTests {
     @Test("A length past the end of its item is invalidLength")
     func lengthPastItem() {
         let element = B.explicitHeader(.codeValue, "SH", length: 200) + B.text("AB")
-        let body = B.explicitSequence(Tag(0x0008, 0x1115), items: [B.item(element)]) + [UInt8](repeating: 0x20, count: 300)
+        let body =
+            B.explicitSequence(Tag(0x0008, 0x1115), items: [B.item(element)]) + [UInt8](repeating: 0x20, count: 300)
         let error = readError(B.file(transferSyntax: B.explicitLittle, dataSet: body))
         #expect(error?.code == .invalidLength)
         #expect(error?.tag == .codeValue)
@@ -78,14 +80,16 @@ struct DICOMFileSafetyTests {
         func nested(_ depth: Int) -> [UInt8] {
             var content = B.explicit(.codeValue, "SH", B.text("X"))
             for _ in 0..<depth {
-                content = B.explicitSequence(Tag(0x0040, 0xA730), items: [B.item(content, undefined: true)], undefined: true)
+                content = B.explicitSequence(
+                    Tag(0x0040, 0xA730), items: [B.item(content, undefined: true)], undefined: true)
             }
             return B.file(transferSyntax: B.explicitLittle, dataSet: content)
         }
         #expect(readError(nested(64)) == nil)
         #expect(readError(nested(65)) == DICOMError(.nestingTooDeep, message: ""))
         #expect(readError(nested(10_000)) == DICOMError(.nestingTooDeep, message: ""))
-        #expect(readError(nested(4), options: .init(maximumNestingDepth: 3)) == DICOMError(.nestingTooDeep, message: ""))
+        #expect(
+            readError(nested(4), options: .init(maximumNestingDepth: 3)) == DICOMError(.nestingTooDeep, message: ""))
         let huge = DICOMFile.ReadOptions(maximumNestingDepth: 1_000_000)
         #expect(readError(nested(200), options: huge) == DICOMError(.nestingTooDeep, message: ""))
     }
@@ -95,11 +99,13 @@ struct DICOMFileSafetyTests {
         let strayDelimiter = B.tag(.itemDelimitationItem) + B.uint32(0)
         #expect(readError(B.file(transferSyntax: B.explicitLittle, dataSet: strayDelimiter))?.code == .malformedItem)
 
-        let notItem = B.explicitHeader(Tag(0x0008, 0x1115), "SQ", length: B.undefinedLength)
+        let notItem =
+            B.explicitHeader(Tag(0x0008, 0x1115), "SQ", length: B.undefinedLength)
             + B.explicit(.modality, "CS", B.text("CT")) + B.sequenceDelimiter
         #expect(readError(B.file(transferSyntax: B.explicitLittle, dataSet: notItem))?.code == .malformedItem)
 
-        let undefinedFragment = B.explicitHeader(.pixelData, "OB", length: B.undefinedLength) + B.item([])
+        let undefinedFragment =
+            B.explicitHeader(.pixelData, "OB", length: B.undefinedLength) + B.item([])
             + B.tag(.item) + B.uint32(B.undefinedLength) + B.sequenceDelimiter
         #expect(readError(B.file(transferSyntax: B.jpegBaseline, dataSet: undefinedFragment))?.code == .malformedItem)
 
@@ -114,15 +120,18 @@ struct DICOMFileSafetyTests {
         let undefinedText = B.explicitHeader(.patientName, "UT", length: B.undefinedLength) + B.text("AB")
         #expect(readError(B.file(transferSyntax: B.explicitLittle, dataSet: undefinedText))?.code == .invalidLength)
 
-        let unclosedItem = B.explicitSequence(
-            Tag(0x0008, 0x1115), items: [B.tag(.item) + B.uint32(B.undefinedLength) + B.explicit(.modality, "CS", B.text("CT"))]
-        ) + B.explicit(.patientName, "PN", B.text("A"))
+        let unclosedItem =
+            B.explicitSequence(
+                Tag(0x0008, 0x1115),
+                items: [B.tag(.item) + B.uint32(B.undefinedLength) + B.explicit(.modality, "CS", B.text("CT"))]
+            ) + B.explicit(.patientName, "PN", B.text("A"))
         #expect(readError(B.file(transferSyntax: B.explicitLittle, dataSet: unclosedItem))?.code == .malformedItem)
     }
 
     @Test("Duplicate tags are refused")
     func duplicates() {
-        let body = B.explicit(.modality, "CS", B.text("CT")) + B.explicit(.patientName, "PN", B.text("A"))
+        let body =
+            B.explicit(.modality, "CS", B.text("CT")) + B.explicit(.patientName, "PN", B.text("A"))
             + B.explicit(.modality, "CS", B.text("MR"))
         let error = readError(B.file(transferSyntax: B.explicitLittle, dataSet: body))
         #expect(error?.code == .duplicateElement)
@@ -131,7 +140,8 @@ struct DICOMFileSafetyTests {
 
     @Test("Errors never show values")
     func noValuesInErrors() throws {
-        let body = B.explicit(.patientName, "PN", B.text("Secret^Name")) + B.explicitHeader(.patientID, "LO", length: 40)
+        let body =
+            B.explicit(.patientName, "PN", B.text("Secret^Name")) + B.explicitHeader(.patientID, "LO", length: 40)
             + B.text("ID-SECRET")
         let error = try #require(readError(B.file(transferSyntax: B.explicitLittle, dataSet: body)))
         #expect(!error.description.contains("Secret"))

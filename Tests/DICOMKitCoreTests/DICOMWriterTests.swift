@@ -17,7 +17,8 @@ struct DICOMWriterTests {
                 : B.implicitSequence(tag, items: items, undefined: undefined)
         }
         let leaf = element(.codeValue, "SH", B.text("CODE01")) + element(.codeMeaning, "LO", B.text("Meaning"))
-        let middle = sequence(Tag(0x0008, 0x1199), [B.item(leaf, undefined: true)], undefined: false)
+        let middle =
+            sequence(Tag(0x0008, 0x1199), [B.item(leaf, undefined: true)], undefined: false)
             + element(Tag(0x0020, 0x000E), "UI", B.uid("1.2.3.4.5"))
         var body = element(.sopClassUID, "UI", B.uid("1.2.840.10008.5.1.4.1.1.7"))
         body += element(.sopInstanceUID, "UI", B.uid("1.2.826.0.1.3680043.8.498.77"))

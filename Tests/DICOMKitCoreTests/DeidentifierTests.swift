@@ -21,15 +21,22 @@ struct DeidentifierTests {
 
     /// A file with PHI at top level and two levels deep, private tags, overlays and curves.
     static func phiFile(sopInstance: String = "1.2.826.0.1.3680043.8.498.555") -> [UInt8] {
-        let deepest = B.explicit(.patientName, "PN", B.text("Nested^Person"))
+        let deepest =
+            B.explicit(.patientName, "PN", B.text("Nested^Person"))
             + B.explicit(.patientID, "LO", B.text("OTHER-ID-42"))
             + B.explicit(Tag(0x0008, 0x1155), "UI", B.uid(referencedUID))
             + B.explicit(Tag(0x0011, 0x0010), "LO", B.text("ACME PRIVATE"))
             + B.explicit(Tag(0x0011, 0x1001), "LO", B.text("PrivateSecret"))
-        let middle = B.explicitSequence(Tag(0x0040, 0xA730), items: [B.item(deepest, undefined: true)], undefined: true)
+        let middle =
+            B.explicitSequence(Tag(0x0040, 0xA730), items: [B.item(deepest, undefined: true)], undefined: true)
             + B.explicit(.studyDate, "DA", B.text("20240102"))
             + B.explicit(Tag(0x0008, 0x1030), "LO", B.text("Knee pain follow-up"))
             + B.explicit(.studyInstanceUID, "UI", B.uid(studyUID))
+        // Kept sequences (not in the table) two levels deep: their PHI is de-identified in place.
+        let keptMiddle =
+            B.explicitSequence(Tag(0x0054, 0x0016), items: [B.item(deepest, undefined: true)], undefined: true)
+            + B.explicit(Tag(0x0008, 0x0021), "DA", B.text("20240102"))
+            + B.explicit(.seriesInstanceUID, "UI", B.uid(seriesUID))
         var body = B.explicit(Tag(0x0008, 0x0000), "UL", B.uint32(0))
         body += B.explicit(.specificCharacterSet, "CS", B.text("ISO_IR 192"))
         body += B.explicit(.sopClassUID, "UI", B.uid("1.2.840.10008.5.1.4.1.1.7"))
@@ -44,6 +51,7 @@ struct DeidentifierTests {
         body += B.explicit(Tag(0x0008, 0x0090), "PN", B.text("Dr^Who"))
         body += B.explicit(Tag(0x0008, 0x1030), "LO", B.text("Knee pain follow-up"))
         body += B.explicitSequence(Tag(0x0008, 0x1110), items: [B.item(middle)])
+        body += B.explicitSequence(Tag(0x0008, 0x1115), items: [B.item(keptMiddle)])
         body += B.explicitSequence(Tag(0x0008, 0x2112), items: [B.item(deepest)])
         body += B.explicit(Tag(0x0009, 0x0010), "LO", B.text("ACME PRIVATE"))
         body += B.explicit(Tag(0x0009, 0x1001), "LO", B.text("PrivateSecret"))
@@ -73,6 +81,7 @@ struct DeidentifierTests {
         }
         let reread = try DICOMFile(bytes: bytes)
         #expect(reread.dataSet == clean.dataSet)
+        #expect(reread == clean)  // the meta group too: what is in memory is what was written
         #expect(reread.dataSet.string(.patientIdentityRemoved) == "YES")
         #expect(reread.dataSet.string(.deidentificationMethod) == Deidentifier.methodDescription)
         #expect(reread.dataSet.items(.deidentificationMethodCodeSequence)?.first?.string(.codeValue) == "113100")
@@ -102,6 +111,15 @@ struct DeidentifierTests {
         #expect(clean[Tag(0x6002, 0x3000)] == nil)  // (60xx,3000) X
         #expect(clean.uint16(Tag(0x6000, 0x0010)) == 4)  // not listed: kept
         #expect(clean.items(Tag(0x0008, 0x1110)) == [])  // X/Z on a sequence -> empty sequence
+        // Kept sequences keep their structure; the table applies two levels down.
+        let level1 = try #require(clean.items(Tag(0x0008, 0x1115))?.first)
+        #expect(level1.string(Tag(0x0008, 0x0021)) == "19000101")
+        #expect(level1.string(.seriesInstanceUID) == deidentifier.replacementUID(for: Self.seriesUID))
+        let level2 = try #require(level1.items(Tag(0x0054, 0x0016))?.first)
+        #expect(level2[.patientName]?.bytes?.isEmpty == true)
+        #expect(level2.string(.patientID) == deidentifier.pseudonym(forPatientID: "OTHER-ID-42"))
+        #expect(level2.string(Tag(0x0008, 0x1155)) == deidentifier.replacementUID(for: Self.referencedUID))
+        #expect(!level2.contains(where: { $0.tag.isPrivate }))
         // X/Z/U* on a sequence: kept, its items de-identified (UIDs replaced, names emptied, private gone).
         let source = try #require(clean.items(Tag(0x0008, 0x2112))?.first)
         #expect(source.string(Tag(0x0008, 0x1155)) == deidentifier.replacementUID(for: Self.referencedUID))
@@ -121,7 +139,9 @@ struct DeidentifierTests {
         var dataSet = DataSet()
         dataSet.set(DataElement(tag: .sopClassUID, vr: .UI, string: "1.2.3"))
         dataSet.set(DataElement(tag: .sopInstanceUID, vr: .UI, string: "1.2.4"))
-        dataSet.set(DataElement(tag: Tag(0x0040, 0xA730), items: [DataSet([DataElement(tag: .modality, vr: .CS, string: "X")])]))
+        dataSet.set(
+            DataElement(tag: Tag(0x0040, 0xA730), items: [DataSet([DataElement(tag: .modality, vr: .CS, string: "X")])])
+        )
         dataSet.set(DataElement(tag: Tag(0x0040, 0xA120), vr: .DT, string: "20240102101010"))
         dataSet.set(DataElement(tag: Tag(0x0040, 0xA122), vr: .TM, string: "101010"))
         dataSet.set(DataElement(tag: Tag(0x0070, 0x0084), vr: .PN, string: "Creator^Name"))
@@ -177,13 +197,17 @@ struct DeidentifierTests {
             deidentifier.replacementUID(for: "1.2.826.0.1.3680043.8.498.1")
                 == "2.25.172231216666241641105173585090238380148"
         )
-        #expect(deidentifier.replacementUID(for: "1.2.826.0.1.3680043.8.498.1\0") == deidentifier.replacementUID(for: "1.2.826.0.1.3680043.8.498.1"))
+        #expect(
+            deidentifier.replacementUID(for: "1.2.826.0.1.3680043.8.498.1\0")
+                == deidentifier.replacementUID(for: "1.2.826.0.1.3680043.8.498.1"))
         #expect(deidentifier.replacementUID(for: "1.2.3").count <= 64)
     }
 
     @Test("Keys shorter than 16 bytes are refused; the key is never described")
     func keys() throws {
-        #expect(throws: DICOMError(.invalidKey, message: "")) { try Deidentifier(secretKey: Array(repeating: 1, count: 15)) }
+        #expect(throws: DICOMError(.invalidKey, message: "")) {
+            try Deidentifier(secretKey: Array(repeating: 1, count: 15))
+        }
         let deidentifier = try Deidentifier(secretKey: Array(repeating: 0xAB, count: 16))
         #expect(!String(describing: deidentifier).lowercased().contains("ab, "))
         #expect(!String(describing: deidentifier).contains("171"))
@@ -195,7 +219,8 @@ struct DeidentifierTests {
         #expect(decimalString(bigEndian: [0, 0]) == "0")
         #expect(decimalString(bigEndian: [0x01, 0x00]) == "256")
         #expect(decimalString(bigEndian: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) == "1099511627775")
-        #expect(decimalString(bigEndian: [UInt8](repeating: 0xFF, count: 16)) == "340282366920938463463374607431768211455")
+        #expect(
+            decimalString(bigEndian: [UInt8](repeating: 0xFF, count: 16)) == "340282366920938463463374607431768211455")
     }
 
     private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

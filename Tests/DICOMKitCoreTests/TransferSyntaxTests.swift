@@ -18,7 +18,8 @@ struct TransferSyntaxTests {
 
     @Test("Encodings and support")
     func encodings() throws {
-        #expect(TransferSyntax.implicitVRLittleEndian.isSupported && !TransferSyntax.implicitVRLittleEndian.isExplicitVR)
+        #expect(
+            TransferSyntax.implicitVRLittleEndian.isSupported && !TransferSyntax.implicitVRLittleEndian.isExplicitVR)
         #expect(TransferSyntax.explicitVRLittleEndian.isSupported && TransferSyntax.explicitVRLittleEndian.isExplicitVR)
         #expect(!TransferSyntax.explicitVRBigEndian.isSupported && !TransferSyntax.explicitVRBigEndian.isLittleEndian)
         #expect(!TransferSyntax.deflatedExplicitVRLittleEndian.isSupported)

@@ -60,12 +60,15 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
     ///   ``DICOMFile/ReadOptions/nestingDepthCeiling`` (only possible for data sets built in code).
     public func deidentify(_ file: DICOMFile) throws(DICOMError) -> DICOMFile {
         var dataSet = try process(file.dataSet, depth: 0)
-        dataSet.set(padded(DataElement(tag: .patientIdentityRemoved, vr: .CS, string: "YES")))
-        dataSet.set(padded(DataElement(tag: .deidentificationMethod, vr: .LO, string: Deidentifier.methodDescription)))
+        dataSet.set(DataElement(tag: .patientIdentityRemoved, vr: .CS, string: "YES").paddedToEvenLength())
+        dataSet.set(
+            DataElement(tag: .deidentificationMethod, vr: .LO, string: Deidentifier.methodDescription)
+                .paddedToEvenLength())
         let code = DataSet([
-            padded(DataElement(tag: .codeValue, vr: .SH, string: "113100")),
-            padded(DataElement(tag: .codingSchemeDesignator, vr: .SH, string: "DCM")),
-            padded(DataElement(tag: .codeMeaning, vr: .LO, string: "Basic Application Confidentiality Profile")),
+            DataElement(tag: .codeValue, vr: .SH, string: "113100").paddedToEvenLength(),
+            DataElement(tag: .codingSchemeDesignator, vr: .SH, string: "DCM").paddedToEvenLength(),
+            DataElement(tag: .codeMeaning, vr: .LO, string: "Basic Application Confidentiality Profile")
+                .paddedToEvenLength(),
         ])
         dataSet.set(DataElement(tag: .deidentificationMethodCodeSequence, items: [code]))
         var previous = DataSet()
@@ -74,7 +77,8 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
         }
         if let sopInstance = file.fileMetaInformation.string(.mediaStorageSOPInstanceUID), !sopInstance.isEmpty {
             previous.set(
-                padded(DataElement(tag: .mediaStorageSOPInstanceUID, vr: .UI, string: replacementUID(for: sopInstance)))
+                DataElement(tag: .mediaStorageSOPInstanceUID, vr: .UI, string: replacementUID(for: sopInstance))
+                    .paddedToEvenLength()
             )
         }
         return DICOMFile(dataSet: dataSet, transferSyntax: file.transferSyntax, fileMetaInformation: previous)
@@ -114,7 +118,9 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
             }
             if element.tag == .patientID {
                 let original = element.bytes.map { decodeText(trimText($0, vr: .LO)) } ?? ""
-                output.append(padded(DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original))))
+                output.append(
+                    DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original))
+                        .paddedToEvenLength())
                 continue
             }
             if let replaced = try apply(BasicProfile.action(for: element.tag), to: element, depth: depth) {
@@ -124,7 +130,9 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
         return DataSet(sortedUniqueElements: output)
     }
 
-    private func apply(_ action: BasicProfile.Action?, to element: DataElement, depth: Int) throws(DICOMError)
+    private func apply(
+        _ action: BasicProfile.Action?, to element: DataElement, depth: Int
+    ) throws(DICOMError)
         -> DataElement?
     {
         let vr = Deidentifier.effectiveVR(of: element)
@@ -173,7 +181,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
         if vr == .UI {
             return replacingUIDs(element)
         }
-        return padded(DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr)))
+        return DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr)).paddedToEvenLength()
     }
 
     private func replacingUIDs(_ element: DataElement) -> DataElement {
@@ -184,14 +192,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
             let uid = decodeText(trimText(value, vr: .UI))
             return uid.isEmpty ? "" : replacementUID(for: uid)
         }
-        return padded(DataElement(tag: element.tag, vr: .UI, strings: values))
-    }
-
-    /// `element` with its value padded to even length as the writer would pad it, so that a
-    /// de-identified data set equals the data set read back from its serialized bytes.
-    private func padded(_ element: DataElement) -> DataElement {
-        guard let bytes = element.bytes, bytes.count & 1 == 1 else { return element }
-        return DataElement(tag: element.tag, vr: element.vr, bytes: bytes + [element.vr.paddingByte])
+        return DataElement(tag: element.tag, vr: .UI, strings: values).paddedToEvenLength()
     }
 
     /// The element's VR, or for a UN element of a public attribute with one dictionary VR, that VR.

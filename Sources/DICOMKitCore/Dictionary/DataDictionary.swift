@@ -168,7 +168,8 @@ public enum DataDictionary: Sendable {
                 }
                 rows.append(
                     Row(
-                        value: value, mask: mask, pattern: describeTagPattern(fields[0]), vm: String(Substring(fields[2])),
+                        value: value, mask: mask, pattern: describeTagPattern(fields[0]),
+                        vm: String(Substring(fields[2])),
                         keyword: String(Substring(fields[3])), name: String(Substring(fields[4])),
                         isRetired: fields[5].elementsEqual("Y".utf8), specification: specification
                     )
@@ -240,6 +241,7 @@ func parseTagPattern(_ text: some Collection<UInt8>) -> (value: UInt32, mask: UI
 /// `60xx3000` -> `(60xx,3000)`, uppercase hex digits.
 private func describeTagPattern(_ text: some Collection<UInt8>) -> String {
     let upper = text.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f") ? $0 - 32 : $0 }
-    return "(" + String(decoding: upper.prefix(4), as: UTF8.self) + "," + String(decoding: upper.dropFirst(4), as: UTF8.self)
+    return "(" + String(decoding: upper.prefix(4), as: UTF8.self) + ","
+        + String(decoding: upper.dropFirst(4), as: UTF8.self)
         + ")"
 }

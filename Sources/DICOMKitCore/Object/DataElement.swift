@@ -170,6 +170,15 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
     }
 }
 
+extension DataElement {
+    /// The element with a byte value of odd length padded as the writer pads it (space for text,
+    /// NUL for UI and binary VRs), so that a data set built in memory equals the one read back.
+    func paddedToEvenLength() -> DataElement {
+        guard let bytes, bytes.count & 1 == 1 else { return self }
+        return DataElement(tag: tag, vr: vr, bytes: bytes + CollectionOfOne(vr.paddingByte))
+    }
+}
+
 let backslash = UInt8(ascii: "\\")
 
 /// The first `size` bytes of `bytes` as a little-endian integer, or `nil` if there are fewer.

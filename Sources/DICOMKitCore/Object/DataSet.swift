@@ -23,10 +23,19 @@ public struct DataSet: Sendable, Equatable, RandomAccessCollection {
     /// Creates a data set from `elements` in any order; of several elements with one tag, the last
     /// wins.
     public init(_ elements: some Sequence<DataElement>) {
-        self.init()
-        for element in elements {
-            self[element.tag] = element
+        let sorted = elements.enumerated().sorted {
+            ($0.element.tag.rawValue, $0.offset) < ($1.element.tag.rawValue, $1.offset)
         }
+        var unique: [DataElement] = []
+        unique.reserveCapacity(sorted.count)
+        for (_, element) in sorted {
+            if unique.last?.tag == element.tag {
+                unique[unique.count - 1] = element
+            } else {
+                unique.append(element)
+            }
+        }
+        self.elements = unique
     }
 
     /// Wraps elements already sorted by tag without duplicates.

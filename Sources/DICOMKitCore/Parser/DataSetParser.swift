@@ -262,7 +262,8 @@ struct DataSetParser {
             let length = readUInt32(at: offset + 4)
             guard group == 0xFFFE else {
                 throw DICOMError(
-                    .malformedItem, offset: offset, tag: tag, message: "a data element where a sequence item was expected"
+                    .malformedItem, offset: offset, tag: tag,
+                    message: "a data element where a sequence item was expected"
                 )
             }
             if elementNumber == 0xE0DD {
@@ -283,7 +284,8 @@ struct DataSetParser {
             offset += 8
             if length == 0xFFFF_FFFF {
                 items.append(
-                    try parseDataSet(limit: limit, end: .itemDelimiter, explicit: explicit, depth: depth, context: itemContext)
+                    try parseDataSet(
+                        limit: limit, end: .itemDelimiter, explicit: explicit, depth: depth, context: itemContext)
                 )
             } else {
                 guard Int(length) <= limit - offset else {
@@ -341,7 +343,8 @@ struct DataSetParser {
         }
         guard let offsetTable else {
             throw DICOMError(
-                .malformedItem, offset: offset - 8, tag: tag, message: "encapsulated pixel data without a basic offset table item"
+                .malformedItem, offset: offset - 8, tag: tag,
+                message: "encapsulated pixel data without a basic offset table item"
             )
         }
         return EncapsulatedPixelData(basicOffsetTable: offsetTable, fragments: fragments)

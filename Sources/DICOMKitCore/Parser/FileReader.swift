@@ -45,9 +45,9 @@ enum FileReader {
         return try result.get()
     }
 
-    private static func readBlocking(path: String, maximumSize: Int, flag: CancellationFlag) -> Result<
-        [UInt8], DICOMError
-    > {
+    private typealias ReadResult = Result<[UInt8], DICOMError>
+
+    private static func readBlocking(path: String, maximumSize: Int, flag: CancellationFlag) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .failure(DICOMError(.fileIO, message: "cannot open the file (errno \(errno))"))

@@ -95,8 +95,10 @@ struct ExplicitVRLittleEndianEncoder {
         return (vr.hasLongLength ? 12 : 8) + valueLength
     }
 
-    /// An upper estimate of the encoded length of `dataSet`, to reserve the output once.
-    static func estimatedLength(of dataSet: DataSet) -> Int {
+    /// An estimate of the encoded length of `dataSet`, to reserve the output once. It stops
+    /// descending at the nesting ceiling (the encoder then throws).
+    static func estimatedLength(of dataSet: DataSet, depth: Int = 0) -> Int {
+        guard depth <= DICOMFile.ReadOptions.nestingDepthCeiling else { return 0 }
         var total = 0
         for element in dataSet {
             total += 16
@@ -104,7 +106,7 @@ struct ExplicitVRLittleEndianEncoder {
             case .bytes(let bytes):
                 total += bytes.count
             case .sequence(let items):
-                total += 8 + items.reduce(0) { $0 + 16 + estimatedLength(of: $1) }
+                total += 8 + items.reduce(0) { $0 + 16 + estimatedLength(of: $1, depth: depth + 1) }
             case .encapsulated(let pixelData):
                 total += 16 + pixelData.basicOffsetTable.count
                 total += pixelData.fragments.reduce(0) { $0 + 9 + $1.count }
@@ -168,7 +170,8 @@ struct ExplicitVRLittleEndianEncoder {
                 let padded = fragment.count + (fragment.count & 1)
                 guard padded <= 0xFFFF_FFFE else {
                     throw DICOMError(
-                        .valueTooLong, offset: output.count, tag: element.tag, message: "a fragment longer than 4 GiB - 2"
+                        .valueTooLong, offset: output.count, tag: element.tag,
+                        message: "a fragment longer than 4 GiB - 2"
                     )
                 }
                 appendTag(.item)

@@ -18,6 +18,7 @@ enum FileMetaInformation {
         meta.set(DataElement(tag: .transferSyntaxUID, vr: .UI, string: transferSyntax.uid))
         meta.set(DataElement(tag: .implementationClassUID, vr: .UI, string: DICOMWriter.implementationClassUID))
         meta.set(DataElement(tag: .implementationVersionName, vr: .SH, string: DICOMWriter.implementationVersionName))
+        meta = DataSet(sortedUniqueElements: meta.map { $0.paddedToEvenLength() })
         let groupLength = meta.reduce(0) { $0 + ExplicitVRLittleEndianEncoder.encodedLength(of: $1) }
         meta.set(DataElement(tag: .fileMetaInformationGroupLength, uint32s: [UInt32(truncatingIfNeeded: groupLength)]))
         return meta
