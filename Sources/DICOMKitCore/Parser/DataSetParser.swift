@@ -42,6 +42,10 @@ struct DataSetParser {
     // MARK: - Part 10 file
 
     /// Parses a whole Part 10 file: preamble, file meta information, data set.
+    ///
+    /// The file meta information is read (Explicit VR Little Endian) for as long as elements of group
+    /// 0002 follow, as pydicom and dcmtk do: (0002,0000), when present, is kept but not trusted to
+    /// mark the end, since real files get it wrong; when absent nothing is missed.
     static func parseFile(
         _ bytes: [UInt8], maximumDepth: Int
     ) throws(DICOMError) -> (fileMetaInformation: DataSet, dataSet: DataSet, transferSyntax: TransferSyntax) {
