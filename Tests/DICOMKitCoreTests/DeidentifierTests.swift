@@ -211,6 +211,10 @@ struct DeidentifierTests {
         let deidentifier = try Deidentifier(secretKey: Array(repeating: 0xAB, count: 16))
         #expect(!String(describing: deidentifier).lowercased().contains("ab, "))
         #expect(!String(describing: deidentifier).contains("171"))
+        var dumped = ""
+        dump(deidentifier, to: &dumped)
+        #expect(!dumped.contains("171"))
+        #expect(!String(reflecting: deidentifier).contains("171"))
     }
 
     @Test("decimalString of big-endian integers")

@@ -29,7 +29,7 @@ internal import CryptoSupport
 ///   Instance UID.
 ///
 /// Pixel data is not inspected: burned-in text is outside the Basic Profile's reach.
-public struct Deidentifier: Sendable, CustomStringConvertible {
+public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable {
     /// The shortest secret key accepted, in bytes.
     public static let minimumKeyLength = 16
     /// The text written in De-identification Method (0012,0063).
@@ -52,6 +52,11 @@ public struct Deidentifier: Sendable, CustomStringConvertible {
     /// A description that never shows the key.
     public var description: String {
         "Deidentifier(Basic Profile)"
+    }
+
+    /// A mirror without children, so that `dump` and debuggers never show the key.
+    public var customMirror: Mirror {
+        Mirror(self, children: [])
     }
 
     /// `file` de-identified, with file meta information consistent with its new UIDs.
