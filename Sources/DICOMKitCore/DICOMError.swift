@@ -1,0 +1,129 @@
+/// An error from DICOMKitCore: what was wrong and where.
+///
+/// A `DICOMError` names a byte offset and a tag, never a value: no patient name, ID, date or any
+/// other value read from a file appears in its ``description``, so it is safe to log.
+///
+/// Compare errors by ``code``; two errors are equal when their codes are equal, whatever their
+/// context, so new codes and context can be added without breaking callers:
+///
+/// ```swift
+/// do {
+///     let file = try DICOMFile(bytes: bytes)
+/// } catch let error where error.code == .truncated {
+///     // reject the upload as incomplete
+/// }
+/// ```
+public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind of a ``DICOMError``.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Base: String, Sendable, Hashable {
+            case notDICOM
+            case truncated
+            case invalidLength
+            case invalidVR
+            case malformedItem
+            case nestingTooDeep
+            case duplicateElement
+            case missingTransferSyntax
+            case unsupportedTransferSyntax
+            case invalidFileMetaInformation
+            case invalidValue
+            case valueTooLong
+            case invalidKey
+            case fileIO
+            case fileTooLarge
+            case cancelled
+        }
+
+        private let base: Base
+
+        private init(_ base: Base) {
+            self.base = base
+        }
+
+        /// The input is not a DICOM Part 10 file: no 128-byte preamble followed by `DICM`.
+        public static let notDICOM = Code(.notDICOM)
+        /// The input ends inside an element, an item or a sequence: a cut-off file.
+        public static let truncated = Code(.truncated)
+        /// A declared length is impossible: longer than its enclosing item or sequence, or undefined
+        /// where the VR does not allow it.
+        public static let invalidLength = Code(.invalidLength)
+        /// An explicit VR is not one of the VRs of PS3.5.
+        public static let invalidVR = Code(.invalidVR)
+        /// A sequence, an item or encapsulated pixel data is not structured as PS3.5 7.5 and A.4 say.
+        public static let malformedItem = Code(.malformedItem)
+        /// Sequences nest deeper than the reader's or the de-identifier's limit.
+        public static let nestingTooDeep = Code(.nestingTooDeep)
+        /// The same tag occurs twice in one data set.
+        public static let duplicateElement = Code(.duplicateElement)
+        /// The file meta information has no Transfer Syntax UID (0002,0010).
+        public static let missingTransferSyntax = Code(.missingTransferSyntax)
+        /// The transfer syntax is unknown or not supported by this version (big endian, deflate).
+        public static let unsupportedTransferSyntax = Code(.unsupportedTransferSyntax)
+        /// The file meta information cannot be read or built (e.g. no SOP Class or Instance UID).
+        public static let invalidFileMetaInformation = Code(.invalidFileMetaInformation)
+        /// An element's value does not fit its VR or its place (e.g. an SQ element without items).
+        public static let invalidValue = Code(.invalidValue)
+        /// A value is longer than any DICOM length field can carry.
+        public static let valueTooLong = Code(.valueTooLong)
+        /// A de-identification key is too short.
+        public static let invalidKey = Code(.invalidKey)
+        /// Reading a file failed at the operating system level.
+        public static let fileIO = Code(.fileIO)
+        /// A file is larger than the reader's limit.
+        public static let fileTooLarge = Code(.fileTooLarge)
+        /// The task was cancelled.
+        public static let cancelled = Code(.cancelled)
+
+        /// The code's name, e.g. `truncated`.
+        public var description: String { base.rawValue }
+
+        /// Whether errors of this code concern a position in the input.
+        var isPositional: Bool {
+            switch base {
+            case .invalidKey, .fileIO, .fileTooLarge, .cancelled: false
+            default: true
+            }
+        }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// The byte offset in the input (from the first byte of the file) where the problem was found;
+    /// `0` for errors not tied to a position (``Code/invalidKey``, ``Code/fileIO``, ...).
+    public let offset: Int
+    /// The tag of the element concerned, when there is one.
+    public let tag: Tag?
+    /// A fixed explanation. It never contains a value from the input.
+    public let message: String
+
+    /// Creates an error. `message` must not contain any value from a data set.
+    public init(_ code: Code, offset: Int = 0, tag: Tag? = nil, message: String) {
+        self.code = code
+        self.offset = offset
+        self.tag = tag
+        self.message = message
+    }
+
+    /// `DICOMError.truncated at offset 9630, tag (7FE0,0010): ...`
+    public var description: String {
+        var text = "DICOMError.\(code)"
+        if code.isPositional {
+            text += " at offset \(offset)"
+        }
+        if let tag {
+            text += code.isPositional ? ", tag \(tag)" : " tag \(tag)"
+        }
+        return text + ": " + message
+    }
+
+    /// Two errors are equal when their codes are.
+    public static func == (lhs: DICOMError, rhs: DICOMError) -> Bool {
+        lhs.code == rhs.code
+    }
+
+    /// Hashes the code only, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+    }
+}

@@ -1,0 +1,257 @@
+internal import CryptoSupport
+
+/// De-identifies DICOM files with the Basic Application Level Confidentiality Profile (PS3.15
+/// Annex E, Table E.1-1), keyed by a secret so that pseudonyms are stable per key.
+///
+/// ```swift
+/// let deidentifier = try Deidentifier(secretKey: key)      // at least 16 bytes
+/// let clean = try deidentifier.deidentify(file)
+/// let bytes = try clean.serialized()
+/// ```
+///
+/// What it does, at every nesting level (inside sequences, items of items):
+/// - removes every private element (odd groups, private creators included) and every group length;
+/// - applies the table's action: X removes; Z empties (a sequence becomes empty); D writes a dummy
+///   value valid for the VR (DA `19000101`, TM `000000`, DT `19000101000000`, PN `ANONYMIZED^`,
+///   AS `000Y`, IS/DS `0`, other text `ANONYMIZED` cut to the VR's length, binary zeros; a sequence
+///   becomes one empty item; a UI is replaced as by U); U replaces each UID with
+///   `2.25.` + the decimal of the first 16 bytes of HMAC-SHA256(key, UID); K and unlisted
+///   attributes are kept, sequences among them with their items de-identified;
+/// - resolves the combined codes without consulting the IOD, to the weakest action that always
+///   keeps the object valid: X/Z to Z; X/D, Z/D and X/Z/D to D; X/Z/U* to U for a UI, for a
+///   sequence to keeping it with every item de-identified (whose UIDs the table replaces), and to Z
+///   otherwise;
+/// - replaces Patient ID (0010,0020) with ``pseudonym(forPatientID:)`` instead of emptying it;
+/// - sets Patient Identity Removed (0012,0062) to `YES`, De-identification Method (0012,0063) and
+///   De-identification Method Code Sequence (0012,0064, DCM 113100); Burned In Annotation
+///   (0028,0301) is left as it is;
+/// - rebuilds the file meta information so that the media storage SOP Instance UID is the new SOP
+///   Instance UID.
+///
+/// Pixel data is not inspected: burned-in text is outside the Basic Profile's reach.
+public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable {
+    /// The shortest secret key accepted, in bytes.
+    public static let minimumKeyLength = 16
+    /// The text written in De-identification Method (0012,0063).
+    public static let methodDescription = "PS3.15 E.1 Basic Profile; MedicalUploadKit DICOMKitCore"
+
+    private let secretKey: [UInt8]
+
+    /// Creates a de-identifier keyed by `secretKey`.
+    ///
+    /// - Throws: ``DICOMError/Code/invalidKey`` when the key is shorter than ``minimumKeyLength``.
+    public init(secretKey: [UInt8]) throws(DICOMError) {
+        guard secretKey.count >= Deidentifier.minimumKeyLength else {
+            throw DICOMError(
+                .invalidKey, message: "the secret key must be at least \(Deidentifier.minimumKeyLength) bytes"
+            )
+        }
+        self.secretKey = secretKey
+    }
+
+    /// A description that never shows the key.
+    public var description: String {
+        "Deidentifier(Basic Profile)"
+    }
+
+    /// A mirror without children, so that `dump` and debuggers never show the key.
+    public var customMirror: Mirror {
+        Mirror(self, children: [])
+    }
+
+    /// `file` de-identified, with file meta information consistent with its new UIDs.
+    ///
+    /// - Throws: ``DICOMError/Code/nestingTooDeep`` for a data set nested deeper than
+    ///   ``DICOMFile/ReadOptions/nestingDepthCeiling`` (only possible for data sets built in code).
+    public func deidentify(_ file: DICOMFile) throws(DICOMError) -> DICOMFile {
+        var dataSet = try process(file.dataSet, depth: 0)
+        dataSet.set(DataElement(tag: .patientIdentityRemoved, vr: .CS, string: "YES").paddedToEvenLength())
+        dataSet.set(
+            DataElement(tag: .deidentificationMethod, vr: .LO, string: Deidentifier.methodDescription)
+                .paddedToEvenLength())
+        let code = DataSet([
+            DataElement(tag: .codeValue, vr: .SH, string: "113100").paddedToEvenLength(),
+            DataElement(tag: .codingSchemeDesignator, vr: .SH, string: "DCM").paddedToEvenLength(),
+            DataElement(tag: .codeMeaning, vr: .LO, string: "Basic Application Confidentiality Profile")
+                .paddedToEvenLength(),
+        ])
+        dataSet.set(DataElement(tag: .deidentificationMethodCodeSequence, items: [code]))
+        var previous = DataSet()
+        if let sopClass = file.fileMetaInformation.string(.mediaStorageSOPClassUID) {
+            previous.set(DataElement(tag: .mediaStorageSOPClassUID, vr: .UI, string: sopClass))
+        }
+        if let sopInstance = file.fileMetaInformation.string(.mediaStorageSOPInstanceUID), !sopInstance.isEmpty {
+            previous.set(
+                DataElement(tag: .mediaStorageSOPInstanceUID, vr: .UI, string: replacementUID(for: sopInstance))
+                    .paddedToEvenLength()
+            )
+        }
+        return DICOMFile(dataSet: dataSet, transferSyntax: file.transferSyntax, fileMetaInformation: previous)
+    }
+
+    /// The pseudonym that replaces Patient ID `patientID`: `MUK-` and the first 16 hex digits
+    /// (uppercase) of HMAC-SHA256(key, `"PatientID:" + patientID`), with `patientID` stripped of
+    /// leading and trailing spaces. The same ID and key always give the same pseudonym.
+    public func pseudonym(forPatientID patientID: String) -> String {
+        let trimmed = decodeText(trimText(ArraySlice(patientID.utf8), vr: .LO))
+        let mac = HMACSHA256.authenticationCode(key: secretKey, message: "PatientID:" + trimmed)
+        return "MUK-" + mac.prefix(8).hexString.uppercased()
+    }
+
+    /// The UID that replaces `uid`: `2.25.` and the decimal value of the first 16 bytes of
+    /// HMAC-SHA256(key, `uid`) (padding removed), at most 44 characters. The same UID and key always
+    /// give the same replacement, so a study keeps one pseudonymous Study Instance UID.
+    public func replacementUID(for uid: String) -> String {
+        let trimmed = trimUIDPadding(decodeText(trimText(ArraySlice(uid.utf8), vr: .UI)))
+        let mac = HMACSHA256.authenticationCode(key: secretKey, message: trimmed)
+        return "2.25." + decimalString(bigEndian: mac.prefix(16))
+    }
+
+    // MARK: - Data sets
+
+    private func process(_ dataSet: DataSet, depth: Int) throws(DICOMError) -> DataSet {
+        guard depth <= DICOMFile.ReadOptions.nestingDepthCeiling else {
+            throw DICOMError(
+                .nestingTooDeep, message: "sequences nest deeper than \(DICOMFile.ReadOptions.nestingDepthCeiling)"
+            )
+        }
+        var output: [DataElement] = []
+        output.reserveCapacity(dataSet.count)
+        for element in dataSet {
+            if element.tag.isPrivate || element.tag.isGroupLength {
+                continue
+            }
+            if element.tag == .patientID {
+                let original = element.bytes.map { decodeText(trimText($0, vr: .LO)) } ?? ""
+                output.append(
+                    DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original))
+                        .paddedToEvenLength())
+                continue
+            }
+            if let replaced = try apply(BasicProfile.action(for: element.tag), to: element, depth: depth) {
+                output.append(replaced)
+            }
+        }
+        return DataSet(sortedUniqueElements: output)
+    }
+
+    private func apply(
+        _ action: BasicProfile.Action?, to element: DataElement, depth: Int
+    ) throws(DICOMError)
+        -> DataElement?
+    {
+        let vr = Deidentifier.effectiveVR(of: element)
+        switch action {
+        case nil, .keep:
+            return try keepingStructure(element, depth: depth)
+        case .remove:
+            return nil
+        case .zero, .removeOrZero:
+            return zeroed(element, vr: vr)
+        case .dummy, .zeroOrDummy, .removeOrDummy, .removeOrZeroOrDummy:
+            return dummy(element, vr: vr)
+        case .replaceUID, .removeOrZeroOrReplaceUID:
+            if vr == .UI {
+                return replacingUIDs(element)
+            }
+            if element.items != nil {
+                return try keepingStructure(element, depth: depth)
+            }
+            return zeroed(element, vr: vr)
+        }
+    }
+
+    /// The element itself, its items (if a sequence) de-identified.
+    private func keepingStructure(_ element: DataElement, depth: Int) throws(DICOMError) -> DataElement {
+        guard case .sequence(let items) = element.value else { return element }
+        var processed: [DataSet] = []
+        processed.reserveCapacity(items.count)
+        for item in items {
+            processed.append(try process(item, depth: depth + 1))
+        }
+        return DataElement(tag: element.tag, vr: .SQ, value: .sequence(processed))
+    }
+
+    private func zeroed(_ element: DataElement, vr: VR) -> DataElement {
+        if element.items != nil {
+            return DataElement(tag: element.tag, items: [])
+        }
+        return DataElement(tag: element.tag, vr: vr, bytes: [])
+    }
+
+    private func dummy(_ element: DataElement, vr: VR) -> DataElement {
+        if element.items != nil {
+            return DataElement(tag: element.tag, items: [DataSet()])
+        }
+        if vr == .UI {
+            return replacingUIDs(element)
+        }
+        return DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr)).paddedToEvenLength()
+    }
+
+    private func replacingUIDs(_ element: DataElement) -> DataElement {
+        guard let bytes = element.bytes else {
+            return DataElement(tag: element.tag, vr: .UI, bytes: [])
+        }
+        let values = bytes.split(separator: backslash, omittingEmptySubsequences: false).map { value in
+            let uid = decodeText(trimText(value, vr: .UI))
+            return uid.isEmpty ? "" : replacementUID(for: uid)
+        }
+        return DataElement(tag: element.tag, vr: .UI, strings: values).paddedToEvenLength()
+    }
+
+    /// The element's VR, or for a UN element of a public attribute with one dictionary VR, that VR.
+    static func effectiveVR(of element: DataElement) -> VR {
+        guard element.vr == .UN, !element.tag.isPrivate, let entry = DataDictionary.entry(for: element.tag),
+            entry.vrs.count == 1
+        else {
+            return element.vr
+        }
+        return entry.vrs[0]
+    }
+
+    /// A non-empty dummy value valid for `vr`.
+    static func dummyValue(for vr: VR) -> [UInt8] {
+        let text: String
+        switch vr {
+        case .DA: text = "19000101"
+        case .TM: text = "000000"
+        case .DT: text = "19000101000000"
+        case .PN: text = "ANONYMIZED^"
+        case .AS: text = "000Y"
+        case .IS, .DS: text = "0"
+        case .UI: text = "2.25.0"
+        case .AE, .CS, .SH, .LO, .ST, .LT, .UC, .UT, .UR:
+            text = String("ANONYMIZED".prefix(vr.maximumValueLength ?? 10))
+        case .SQ:
+            return []
+        case .OB, .UN:
+            return [0, 0]
+        case .AT, .FD, .FL, .OD, .OF, .OL, .OV, .OW, .SL, .SS, .SV, .UL, .US, .UV:
+            return [UInt8](repeating: 0, count: vr.binaryValueSize ?? 2)
+        }
+        return Array(text.utf8)
+    }
+}
+
+/// The decimal digits of the unsigned big-endian integer `bytes` (no leading zeros; `0` for zero).
+func decimalString(bigEndian bytes: some Collection<UInt8>) -> String {
+    let padded = [UInt8](repeating: 0, count: (4 - bytes.count % 4) % 4) + Array(bytes)
+    var words: [UInt32] = stride(from: 0, to: padded.count, by: 4).map { start in
+        padded[start..<(start + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+    var digits: [UInt8] = []
+    while words.contains(where: { $0 != 0 }) {
+        var remainder: UInt64 = 0
+        for index in words.indices {
+            let value = remainder << 32 | UInt64(words[index])
+            words[index] = UInt32(value / 10)
+            remainder = value % 10
+        }
+        digits.append(UInt8(ascii: "0") + UInt8(remainder))
+    }
+    if digits.isEmpty {
+        return "0"
+    }
+    return String(decoding: digits.reversed(), as: UTF8.self)
+}

@@ -1,0 +1,168 @@
+/// An ordered collection of data elements, at most one per tag, sorted by tag.
+///
+/// A data set is the top level of a file or one item of a sequence. Look elements up by tag or
+/// keyword and read their values with the typed accessors:
+///
+/// ```swift
+/// let rows = file.dataSet.int(.rows)
+/// let modality = file.dataSet.string(.modality)
+/// let studyUID = file.dataSet[keyword: "StudyInstanceUID"]?.string
+/// ```
+///
+/// Text is decoded as UTF-8 when the bytes are valid UTF-8 (ASCII, the default repertoire, and
+/// ISO_IR 192), else as ISO 8859-1. Other Specific Character Sets are not interpreted yet.
+public struct DataSet: Sendable, Equatable, RandomAccessCollection {
+    /// The elements, sorted by tag.
+    public private(set) var elements: [DataElement]
+
+    /// Creates an empty data set.
+    public init() {
+        elements = []
+    }
+
+    /// Creates a data set from `elements` in any order; of several elements with one tag, the last
+    /// wins.
+    public init(_ elements: some Sequence<DataElement>) {
+        let sorted = elements.enumerated().sorted {
+            ($0.element.tag.rawValue, $0.offset) < ($1.element.tag.rawValue, $1.offset)
+        }
+        var unique: [DataElement] = []
+        unique.reserveCapacity(sorted.count)
+        for (_, element) in sorted {
+            if unique.last?.tag == element.tag {
+                unique[unique.count - 1] = element
+            } else {
+                unique.append(element)
+            }
+        }
+        self.elements = unique
+    }
+
+    /// Wraps elements already sorted by tag without duplicates.
+    init(sortedUniqueElements elements: [DataElement]) {
+        self.elements = elements
+    }
+
+    /// The position of the first element.
+    public var startIndex: Int { elements.startIndex }
+    /// The position past the last element.
+    public var endIndex: Int { elements.endIndex }
+
+    /// The element at `position` (in tag order).
+    public subscript(position: Int) -> DataElement {
+        elements[position]
+    }
+
+    /// The element with `tag`, or `nil`. Setting an element replaces or inserts it (its `tag` must
+    /// equal `tag`); setting `nil` removes it.
+    public subscript(tag: Tag) -> DataElement? {
+        get {
+            switch search(tag) {
+            case .found(let index): elements[index]
+            case .insertAt: nil
+            }
+        }
+        set {
+            switch (search(tag), newValue) {
+            case (.found(let index), .some(var element)):
+                element.tag = tag
+                elements[index] = element
+            case (.found(let index), .none):
+                elements.remove(at: index)
+            case (.insertAt(let index), .some(var element)):
+                element.tag = tag
+                elements.insert(element, at: index)
+            case (.insertAt, .none):
+                break
+            }
+        }
+    }
+
+    /// The element of the attribute whose data dictionary keyword is `keyword` (e.g. `"PatientID"`),
+    /// or `nil`.
+    public subscript(keyword keyword: String) -> DataElement? {
+        element(forKeyword: keyword)
+    }
+
+    /// The element of the attribute whose data dictionary keyword is `keyword`, or `nil`.
+    public func element(forKeyword keyword: String) -> DataElement? {
+        guard let tag = DataDictionary.tag(forKeyword: keyword) else { return nil }
+        return self[tag]
+    }
+
+    /// Whether the data set holds an element with `tag`.
+    public func contains(_ tag: Tag) -> Bool {
+        if case .found = search(tag) { return true }
+        return false
+    }
+
+    /// Inserts `element`, replacing any element with its tag.
+    public mutating func set(_ element: DataElement) {
+        self[element.tag] = element
+    }
+
+    /// Removes and returns the element with `tag`, if any.
+    @discardableResult
+    public mutating func remove(_ tag: Tag) -> DataElement? {
+        guard case .found(let index) = search(tag) else { return nil }
+        return elements.remove(at: index)
+    }
+
+    /// The first value of the text element `tag` with its padding removed, or `nil` when absent or
+    /// not text. See ``DataElement/string``.
+    public func string(_ tag: Tag) -> String? {
+        self[tag]?.string
+    }
+
+    /// Every value of the text element `tag` (split at backslashes), padding removed; empty when
+    /// absent. See ``DataElement/strings``.
+    public func strings(_ tag: Tag) -> [String] {
+        self[tag]?.strings ?? []
+    }
+
+    /// The first value of the US element `tag`, or `nil`.
+    public func uint16(_ tag: Tag) -> UInt16? {
+        self[tag]?.uint16
+    }
+
+    /// The first value of the element `tag` as an integer (IS text, or binary US, SS, UL, SL, SV, UV),
+    /// or `nil`.
+    public func int(_ tag: Tag) -> Int? {
+        self[tag]?.int
+    }
+
+    /// The first value of the element `tag` as a floating-point number (DS, IS, FL, FD or an integer
+    /// VR), or `nil`.
+    public func double(_ tag: Tag) -> Double? {
+        self[tag]?.double
+    }
+
+    /// The items of the sequence `tag`, or `nil` when absent or not a sequence.
+    public func items(_ tag: Tag) -> [DataSet]? {
+        self[tag]?.items
+    }
+
+    private enum SearchResult {
+        case found(Int)
+        case insertAt(Int)
+    }
+
+    private func search(_ tag: Tag) -> SearchResult {
+        let key = tag.rawValue
+        var low = 0
+        var high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            let probe = elements[middle].tag.rawValue
+            if probe == key {
+                return .found(middle)
+            }
+            if probe < key {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return .insertAt(low)
+    }
+}
