@@ -8,7 +8,7 @@ import Darwin
 
 /// Reads a whole file with a size bound. Blocking: call it on a thread of the package's own.
 enum BoundedFileReader {
-    static func read(path: String, limit: Int) throws -> [UInt8] {
+    static func readFile(path: String, limit: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IngestError(.readFailed, "cannot open the file (errno \(errno))") }
         defer { _ = close(fd) }

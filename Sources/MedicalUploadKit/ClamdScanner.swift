@@ -17,7 +17,7 @@ public struct ClamdScanner: MalwareScanner {
 
     /// Streams `bytes` to clamd with INSTREAM and maps the answer.
     public func scan(_ bytes: [UInt8]) async throws -> MalwareScanVerdict {
-        do {
+        do throws(ClamdError) {
             switch try await client.scan(bytes) {
             case .clean: return .clean
             case .infected(let signature): return .infected(signature: signature)

@@ -262,7 +262,7 @@ public struct UploadPipeline: Sendable {
             return bytes
         case .file(let path):
             return try await BlockingIOThreads.shared.run {
-                try BoundedFileReader.read(path: path, limit: limit)
+                try BoundedFileReader.readFile(path: path, limit: limit)
             }
         }
     }

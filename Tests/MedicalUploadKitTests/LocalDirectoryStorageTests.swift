@@ -38,19 +38,19 @@ import Testing
     @Test func refusesAFileOverTheLimitBeforeReadingIt() throws {
         let path = try temporaryDirectory() + "/big.bin"
         FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1001))
-        #expect(throws: IngestRejection(.tooLarge, "")) { try BoundedFileReader.read(path: path, limit: 1000) }
-        #expect(try BoundedFileReader.read(path: path, limit: 1001).count == 1001)
+        #expect(throws: IngestRejection(.tooLarge, "")) { try BoundedFileReader.readFile(path: path, limit: 1000) }
+        #expect(try BoundedFileReader.readFile(path: path, limit: 1001).count == 1001)
     }
 
     @Test func directoriesAndMissingFilesAreReadErrors() throws {
         let directory = try temporaryDirectory()
-        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.read(path: directory, limit: 10) }
-        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.read(path: directory + "/no", limit: 10) }
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: directory, limit: 10) }
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: directory + "/no", limit: 10) }
     }
 
     @Test func readsEmptyFiles() throws {
         let path = try temporaryDirectory() + "/empty"
         FileManager.default.createFile(atPath: path, contents: Data())
-        #expect(try BoundedFileReader.read(path: path, limit: 10).isEmpty)
+        #expect(try BoundedFileReader.readFile(path: path, limit: 10).isEmpty)
     }
 }
