@@ -1,15 +1,18 @@
 import Foundation
-import Synchronization
 
 /// A few threads of the client's own for the calls that can only block: opening and reading
 /// files, and host-name resolution (`getaddrinfo`). Keeps them off Swift's cooperative pool.
-final class BlockingWorkers: Sendable {
-    /// The process-wide workers every `ClamdClient` uses (two threads, started on first use).
-    static let shared = BlockingWorkers(threadCount: 2, name: "ClamClient.BlockingWorker")
+final class BlockingWorkers: @unchecked Sendable {
+    /// The process-wide file readers every `ClamdClient` uses (two threads, started on first use).
+    static let files = BlockingWorkers(threadCount: 2, name: "ClamClient.FileReader")
+    /// The process-wide host-name resolvers (two threads, started on first use). Apart from the
+    /// file readers, so a slow DNS server (whose lookups cannot be interrupted) never delays a
+    /// file scan.
+    static let resolvers = BlockingWorkers(threadCount: 2, name: "ClamClient.Resolver")
 
+    // Safe: `queue` is only touched with `condition` locked.
     private let condition = NSCondition()
-    /// Guarded by `condition`; `Mutex` only gives the storage `Sendable` a home.
-    private let queue = Mutex<[@Sendable () -> Void]>([])
+    private var queue: [@Sendable () -> Void] = []
 
     init(threadCount: Int, name: String) {
         for index in 0..<max(1, threadCount) {
@@ -36,7 +39,7 @@ final class BlockingWorkers: Sendable {
     /// leaving `body` to finish unobserved. `body` must therefore own everything it touches.
     func runAbandoningOnCancel<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T? {
         // (cancelled, continuation): whoever takes the continuation out resumes it, exactly once.
-        let slot = Mutex<(cancelled: Bool, continuation: CheckedContinuation<T?, Never>?)>((false, nil))
+        let slot = LockedState<(cancelled: Bool, continuation: CheckedContinuation<T?, Never>?)>((false, nil))
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
                 let cancelled = slot.withLock { slot in
@@ -65,7 +68,7 @@ final class BlockingWorkers: Sendable {
 
     private func enqueue(_ job: @escaping @Sendable () -> Void) {
         condition.lock()
-        queue.withLock { $0.append(job) }
+        queue.append(job)
         condition.signal()
         condition.unlock()
     }
@@ -73,13 +76,12 @@ final class BlockingWorkers: Sendable {
     private func work() {
         while true {
             condition.lock()
-            var job = queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-            while job == nil {
+            while queue.isEmpty {
                 condition.wait()
-                job = queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
             }
+            let job = queue.removeFirst()
             condition.unlock()
-            job?()
+            job()
         }
     }
 }

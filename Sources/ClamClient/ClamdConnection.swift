@@ -16,7 +16,9 @@ final class ClamdConnection {
     }
 
     /// Connects within the configured connect timeout.
-    static func open(to endpoint: ClamdEndpoint, configuration: ClamdClient.Configuration)
+    static func open(
+        to endpoint: ClamdEndpoint, configuration: ClamdClient.Configuration
+    )
         async throws(ClamdError) -> ClamdConnection
     {
         if Task.isCancelled {
@@ -86,7 +88,7 @@ final class ClamdConnection {
                 return try await earlyReply(sent: sent)
             }
             return try ClamdReply.verdict(forStreamReply: try await readReply(), endpoint: endpoint)
-        } catch where error.code == .timeout || error.code == .connectionClosed {
+        } catch  where error.code == .timeout || error.code == .connectionClosed {
             var error = error
             error.detail += " (\(sent) stream bytes sent)"
             throw error

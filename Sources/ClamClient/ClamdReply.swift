@@ -43,7 +43,9 @@ enum ClamdReply {
     }
 
     /// Checks that a reply is exactly `expected` (e.g. `PONG` to PING).
-    static func expect(_ expected: String, command: String, reply bytes: [UInt8], endpoint: ClamdEndpoint)
+    static func expect(
+        _ expected: String, command: String, reply bytes: [UInt8], endpoint: ClamdEndpoint
+    )
         throws(ClamdError)
     {
         let text = try decode(bytes, endpoint: endpoint)

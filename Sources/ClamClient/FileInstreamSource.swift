@@ -43,7 +43,7 @@ final class FileInstreamSource: InstreamSource {
             throw ClamdError(code: .cancelled, detail: "cancelled before opening the file")
         }
         // O_NONBLOCK: opening a FIFO must not hang; regular files ignore the flag.
-        let result = await BlockingWorkers.shared.run { () -> OpenResult in
+        let result = await BlockingWorkers.files.run { () -> OpenResult in
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
             guard fd >= 0 else {
                 return .failed(step: "open", errno: errno)
@@ -82,7 +82,7 @@ final class FileInstreamSource: InstreamSource {
         }
         let fd = self.fd
         // `run` waits for the read even when the task is cancelled, so `fd` stays open meanwhile.
-        let result = await BlockingWorkers.shared.run { () -> ReadResult in
+        let result = await BlockingWorkers.files.run { () -> ReadResult in
             var failure: Int32 = 0
             let frame = [UInt8](unsafeUninitializedCapacity: instreamHeaderLength + maxLength) { buffer, count in
                 count = 0

@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// The client's event loop: one thread of its own running `poll(2)` over the file descriptors that
 /// suspended operations wait on, plus a wake-up pipe.
@@ -43,7 +42,7 @@ final class PollLoop: Sendable {
     /// The process-wide loop every `ClamdClient` uses.
     static let shared = PollLoop(name: "ClamClient.PollLoop")
 
-    private let state = Mutex(State())
+    private let state = LockedState(State())
     private let wakeReadFD: Int32
     private let wakeWriteFD: Int32
 

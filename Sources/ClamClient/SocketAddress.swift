@@ -84,6 +84,8 @@ struct SocketAddress: Sendable, CustomStringConvertible {
             throw ClamdError(
                 code: .invalidConfiguration, endpoint: endpoint, detail: "port \(port) is outside 1...65535")
         }
+        // "[::1]" as in URLs means the literal "::1".
+        let host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         guard !host.isEmpty, !host.utf8.contains(0) else {
             throw ClamdError(
                 code: .invalidConfiguration, endpoint: endpoint, detail: "the host is empty or contains a NUL byte")
@@ -102,7 +104,7 @@ struct SocketAddress: Sendable, CustomStringConvertible {
         }
         let outcome = await withTaskGroup(of: ResolveOutcome.self) { group in
             group.addTask {
-                let result = await BlockingWorkers.shared.runAbandoningOnCancel {
+                let result = await BlockingWorkers.resolvers.runAbandoningOnCancel {
                     lookup(host: host, port: port, numericOnly: false)
                 }
                 return result.map(ResolveOutcome.resolved) ?? .cancelled
@@ -121,7 +123,8 @@ struct SocketAddress: Sendable, CustomStringConvertible {
             throw failure.error(endpoint: endpoint)
         case .timedOut:
             throw ClamdError(
-                code: .timeout, endpoint: endpoint, detail: "resolving the host did not finish within the connect timeout")
+                code: .timeout, endpoint: endpoint,
+                detail: "resolving the host did not finish within the connect timeout")
         case .cancelled:
             throw ClamdError(code: .cancelled, endpoint: endpoint, detail: "cancelled while resolving the host")
         }

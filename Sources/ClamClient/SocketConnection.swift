@@ -52,7 +52,7 @@ final class SocketConnection {
         for address in addresses {
             do throws(ClamdError) {
                 return try await connect(to: address, endpoint: endpoint, deadline: deadline, timeout: timeout)
-            } catch where error.code == .connectionFailed {
+            } catch  where error.code == .connectionFailed {
                 failures.append(error.detail)
             }
         }
@@ -112,7 +112,8 @@ final class SocketConnection {
                 }
             default:
                 throw ClamdError(
-                    code: .connectionFailed, endpoint: endpoint, detail: "connect to \(address): \(describeErrno(code))")
+                    code: .connectionFailed, endpoint: endpoint, detail: "connect to \(address): \(describeErrno(code))"
+                )
             }
         }
     }
@@ -210,7 +211,9 @@ final class SocketConnection {
 
     // MARK: Waiting
 
-    private func wait(events: Int16, deadline: ContinuousClock.Instant, timeoutDetail: @autoclosure () -> String)
+    private func wait(
+        events: Int16, deadline: ContinuousClock.Instant, timeoutDetail: @autoclosure () -> String
+    )
         async throws(ClamdError) -> Int16
     {
         switch await PollLoop.shared.wait(for: fd, events: events, deadline: deadline) {

@@ -8,7 +8,9 @@ import Testing
 struct ClamdFailureTests {
     private static let large = [UInt8](repeating: 0x41, count: 32 << 20)
 
-    private func client(_ server: FakeClamdServer, _ change: (inout ClamdClient.Configuration) -> Void = { _ in })
+    private func client(
+        _ server: FakeClamdServer, _ change: (inout ClamdClient.Configuration) -> Void = { _ in }
+    )
         -> ClamdClient
     {
         var configuration = ClamdClient.Configuration()
@@ -27,7 +29,7 @@ struct ClamdFailureTests {
         }
         #expect(error?.code == .connectionFailed)
         #expect(error?.description.contains("127.0.0.1:\(port)") == true)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
     }
 
     @Test("a missing Unix socket is connectionFailed")
@@ -50,8 +52,8 @@ struct ClamdFailureTests {
             }
         }
         #expect(error?.code == .timeout)
-        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(2), "took \(elapsed)")
-        #expect(await server.waitUntil { $0.count == 1 && $0[0].closedByClient })
+        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(4), "took \(elapsed)")
+        #expect(await server.waitUntil { $0.count == 1 && $0.first?.closedByClient == true })
     }
 
     @Test("a server that stops reading times out within writeTimeout")
@@ -63,9 +65,9 @@ struct ClamdFailureTests {
             await ClamdTestSupport.clamdError { () async throws(ClamdError) in try await client.scan(Self.large) }
         }
         #expect(error?.code == .timeout)
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(5), "took \(elapsed)")
         server.startDraining()
-        #expect(await server.waitUntil { $0.count == 1 && $0[0].closedByClient })
+        #expect(await server.waitUntil { $0.count == 1 && $0.first?.closedByClient == true })
     }
 
     @Test("a listener whose queue is full makes connect time out within connectTimeout")
@@ -96,7 +98,7 @@ struct ClamdFailureTests {
             await ClamdTestSupport.clamdError { () async throws(ClamdError) in try await client.ping() }
         }
         #expect(error?.code == .timeout)
-        #expect(elapsed >= .milliseconds(350) && elapsed < .seconds(2), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(350) && elapsed < .seconds(4), "took \(elapsed)")
     }
 
     struct OddReply: Sendable, CustomTestStringConvertible {
@@ -225,18 +227,18 @@ struct ClamdFailureTests {
         let task = Task { () async throws(ClamdError) -> ClamdVerdict in
             try await client.scan(ClamdTestSupport.cleanBytes(50_000))
         }
-        #expect(await server.waitUntil { $0.count == 1 && $0[0].sawTerminator })
+        #expect(await server.waitUntil { $0.count == 1 && $0.first?.sawTerminator == true })
         let (result, elapsed) = await ClamdTestSupport.measure {
             task.cancel()
             return await task.result
         }
-        #expect(elapsed < .milliseconds(500), "took \(elapsed)")
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
         guard case .failure(let error) = result else {
             Issue.record("a cancelled scan returned \(result)")
             return
         }
         #expect((error as? ClamdError)?.code == .cancelled)
-        #expect(await server.waitUntil { $0[0].closedByClient })
+        #expect(await server.waitUntil { $0.first?.closedByClient == true })
     }
 
     @Test("cancelling a scan whose writes stall ends it at once and closes the socket")
@@ -251,14 +253,14 @@ struct ClamdFailureTests {
             task.cancel()
             return await task.result
         }
-        #expect(elapsed < .milliseconds(500), "took \(elapsed)")
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
         guard case .failure(let error) = result else {
             Issue.record("a cancelled scan returned \(result)")
             return
         }
         #expect((error as? ClamdError)?.code == .cancelled)
         server.startDraining()
-        #expect(await server.waitUntil { $0[0].closedByClient })
+        #expect(await server.waitUntil { $0.first?.closedByClient == true })
     }
 
     @Test("a task cancelled before the call never connects")
@@ -333,7 +335,8 @@ struct ClamdFailureTests {
 
         var configuration = ClamdClient.Configuration()
         configuration.connectTimeout = .seconds(3)
-        let unknown = ClamdClient(endpoint: .tcp(host: "no-such-host.invalid", port: 3310), configuration: configuration)
+        let unknown = ClamdClient(
+            endpoint: .tcp(host: "no-such-host.invalid", port: 3310), configuration: configuration)
         let error = await ClamdTestSupport.clamdError { () async throws(ClamdError) in try await unknown.ping() }
         // Without DNS the resolver may give up or time out; either way no connection is made.
         #expect(error?.code == .connectionFailed || error?.code == .timeout)

@@ -40,7 +40,8 @@ struct ClamdLimitsTests {
                 let error = await ClamdTestSupport.clamdError { () async throws(ClamdError) in
                     try await client.scan(bytes)
                 }
-                #expect(error?.code == .sizeLimitExceeded, "\(endpoint) \(bytes.count) bytes: \(String(describing: error))")
+                #expect(
+                    error?.code == .sizeLimitExceeded, "\(endpoint) \(bytes.count) bytes: \(String(describing: error))")
             }
             let fileError = await ClamdTestSupport.clamdError { () async throws(ClamdError) in
                 try await client.scan(fileAt: bigFile.path)

@@ -47,25 +47,4 @@ struct ClamdReplyTests {
         #expect(long.hasPrefix(String(repeating: "A", count: 200)))
         #expect(long.hasSuffix("... (1000 bytes)"))
     }
-
-    @Test("errors compare by code only and describe themselves")
-    func errorEquality() {
-        let a = ClamdError(code: .timeout, endpoint: endpoint, detail: "one")
-        let b = ClamdError(code: .timeout, detail: "two")
-        #expect(a == b)
-        #expect(a != ClamdError(code: .cancelled, detail: "one"))
-        #expect(a.description == "ClamdError.timeout (unix:/run/clamd.sock): one")
-        #expect(ClamdEndpoint.tcp(host: "::1", port: 3310).description == "tcp://[::1]:3310")
-    }
-
-    @Test("poll timeouts round up to whole milliseconds")
-    func pollTimeout() {
-        let now = ContinuousClock.now
-        #expect(PollLoop.milliseconds(until: nil, now: now) == -1)
-        #expect(PollLoop.milliseconds(until: now, now: now) == 0)
-        #expect(PollLoop.milliseconds(until: now - .seconds(1), now: now) == 0)
-        #expect(PollLoop.milliseconds(until: now + .microseconds(1), now: now) == 1)
-        #expect(PollLoop.milliseconds(until: now + .milliseconds(1500), now: now) == 1500)
-        #expect(PollLoop.milliseconds(until: now + .seconds(1 << 40), now: now) == Int32.max)
-    }
 }

@@ -43,9 +43,14 @@ enum ClamdTestSupport {
     /// The name clamd reports for EICAR with the database of scripts/make-clamd-db.
     static let eicarSignature = "Eicar-Test-Signature.UNOFFICIAL"
 
-    /// `count` bytes of varied, harmless content.
+    /// `count` bytes of harmless content: a 997-byte pattern, repeated by doubling (a few
+    /// `memcpy`s, so tests spend no real CPU time on the cooperative threads building data).
     static func cleanBytes(_ count: Int) -> [UInt8] {
-        (0..<count).map { UInt8(truncatingIfNeeded: ($0 &* 31) ^ ($0 >> 7)) }
+        var bytes = (0..<997).map { UInt8(truncatingIfNeeded: ($0 &* 31) ^ ($0 >> 3)) }
+        while bytes.count < count {
+            bytes += bytes
+        }
+        return Array(bytes.prefix(count))
     }
 
     /// The repository root (this file is Tests/ClamClientTests/ClamdTestSupport.swift).

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
-import Synchronization
+
+@testable import ClamClient
 
 /// A misbehaving clamd for tests: a TCP server on 127.0.0.1 (ephemeral port) with blocking
 /// sockets on threads of its own, one per connection. It parses the client's `z` command and
@@ -38,7 +39,7 @@ final class FakeClamdServer: Sendable {
     let port: Int
     private let listenFD: Int32
     private let behaviour: Behaviour
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     init(_ behaviour: Behaviour) throws {
         self.behaviour = behaviour
