@@ -14,6 +14,8 @@ final class FakeClamdServer: Sendable {
         /// Reads the command only, sends `reply` and closes (like clamd's size-limit error, which
         /// comes while the client is still sending).
         case replyAfterCommand([UInt8])
+        /// Reads the command only, then sends `reply` one byte every 5 ms and closes.
+        case replyAfterCommandSlowly([UInt8])
         /// Reads everything, never replies, holds the connection until the client closes it.
         case silent
         /// Accepts and reads nothing, so the client's writes stall once the buffers are full, until
@@ -155,6 +157,13 @@ final class FakeClamdServer: Sendable {
             sendAll(fd, reply)
             return
         }
+        if case .replyAfterCommandSlowly(let reply) = behaviour {
+            for byte in reply {
+                sendAll(fd, [byte])
+                usleep(5_000)
+            }
+            return
+        }
         if command == "zINSTREAM" {
             while true {
                 guard let header = readExactly(fd, 4) else {
@@ -183,7 +192,7 @@ final class FakeClamdServer: Sendable {
             sendAll(fd, reply)
         case .silent:
             drainUntilClosed(fd, index: index)
-        case .replyAfterCommand, .neverRead:
+        case .replyAfterCommand, .replyAfterCommandSlowly, .neverRead:
             break
         }
     }
