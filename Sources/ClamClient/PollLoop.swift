@@ -25,7 +25,7 @@ final class PollLoop: Sendable {
 
     private enum Entry {
         /// Created, continuation not stored yet.
-        case pending(fd: Int32, events: Int16, deadline: ContinuousClock.Instant?)
+        case pending
         /// The task was cancelled before its continuation was stored.
         case cancelledEarly
         /// Suspended, waiting for the loop.
@@ -70,30 +70,21 @@ final class PollLoop: Sendable {
     }
 
     /// Suspends until `fd` reports one of `events` (or an error/hang-up, which `poll` always
-    /// reports), until `deadline`, or until the task is cancelled.
+    /// reports), until `deadline`, or until the task is cancelled. A negative `fd` waits for the
+    /// deadline or cancellation only.
     func wait(for fd: Int32, events: Int16, deadline: ContinuousClock.Instant?) async -> Outcome {
-        await suspend(fd: fd, events: events, deadline: deadline)
-    }
-
-    /// Suspends until `deadline` or until the task is cancelled; returns `.timedOut` or
-    /// `.cancelled`.
-    func sleep(until deadline: ContinuousClock.Instant) async -> Outcome {
-        await suspend(fd: -1, events: 0, deadline: deadline)
-    }
-
-    private func suspend(fd: Int32, events: Int16, deadline: ContinuousClock.Instant?) async -> Outcome {
         // The entry exists before the cancellation handler can run, so "no entry" always means
         // "already finished" and a late cancellation leaves nothing behind.
         let id = state.withLock { state in
             let id = state.nextID
             state.nextID &+= 1
-            state.entries[id] = .pending(fd: fd, events: events, deadline: deadline)
+            state.entries[id] = .pending
             return id
         }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
                 let registered = state.withLock { state -> Bool in
-                    guard case .pending(let fd, let events, let deadline) = state.entries[id] else {
+                    guard case .pending = state.entries[id] else {
                         state.entries[id] = nil
                         return false
                     }
@@ -125,6 +116,12 @@ final class PollLoop: Sendable {
                 wake()
             }
         }
+    }
+
+    /// Suspends until `deadline` or until the task is cancelled; returns `.timedOut` or
+    /// `.cancelled`.
+    func sleep(until deadline: ContinuousClock.Instant) async -> Outcome {
+        await wait(for: -1, events: 0, deadline: deadline)
     }
 
     private func wake() {
