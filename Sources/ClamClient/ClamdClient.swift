@@ -17,7 +17,8 @@
 ///
 /// Fail-closed: only clamd's exact `stream: OK` is ``ClamdVerdict/clean``. A scan limit alert
 /// (`Heuristics.Limits.Exceeded.*`), an error reply, a short or odd reply or a reply that comes
-/// before the whole stream was sent is a thrown ``ClamdError``.
+/// before the whole stream was sent is a thrown ``ClamdError``. Run clamd with
+/// `AlertExceedsMax yes`, or it answers `stream: OK` for data it stopped scanning at a limit.
 public struct ClamdClient: Sendable {
     /// Where clamd listens.
     public var endpoint: ClamdEndpoint
