@@ -61,7 +61,10 @@ let package = Package(
         .testTarget(name: "UploadPolicyTests", dependencies: ["UploadPolicy"]),
         .testTarget(name: "ClamClientTests", dependencies: ["ClamClient"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog"]),
-        .testTarget(name: "MedicalUploadKitTests", dependencies: ["MedicalUploadKit"]),
+        .testTarget(
+            name: "MedicalUploadKitTests",
+            dependencies: ["MedicalUploadKit", "DICOMKitCore", "UploadPolicy", "ClamClient", "AuditLog"]
+        ),
     ]
 )
 

@@ -1,6 +1,6 @@
 public import ClamClient
 
-/// The default ``MalwareScanner``: a clamd daemon reached through ``ClamClient/ClamdClient``.
+/// The default ``MalwareScanner``: a clamd daemon reached through `ClamdClient`.
 ///
 /// clamd's verdicts map one to one; its size and scan-limit answers (`INSTREAM size limit exceeded`,
 /// `Heuristics.Limits.Exceeded.*`) become ``MalwareScanVerdict/notFullyScanned(reason:)``, a rejection that
@@ -17,15 +17,24 @@ public struct ClamdScanner: MalwareScanner {
 
     /// Streams `bytes` to clamd with INSTREAM and maps the answer.
     public func scan(_ bytes: [UInt8]) async throws -> MalwareScanVerdict {
-        do throws(ClamdError) {
-            switch try await client.scan(bytes) {
-            case .clean: return .clean
-            case .infected(let signature): return .infected(signature: signature)
-            }
-        } catch where error.code == .notFullyScanned || error.code == .sizeLimitExceeded {
-            return .notFullyScanned(reason: error.reply ?? error.code.description)
-        } catch where error.code == .cancelled {
-            throw CancellationError()
+        let verdict: ClamdVerdict
+        do {
+            verdict = try await client.scan(bytes)
+        } catch {
+            return try Self.verdict(for: error)
         }
+        switch verdict {
+        case .clean: return .clean
+        case .infected(let signature): return .infected(signature: signature)
+        }
+    }
+
+    /// clamd's limit answers are a verdict ("not fully scanned"); every other error is thrown.
+    private static func verdict(for error: ClamdError) throws -> MalwareScanVerdict {
+        if error.code == .notFullyScanned || error.code == .sizeLimitExceeded {
+            return .notFullyScanned(reason: error.reply ?? error.code.description)
+        }
+        if error.code == .cancelled { throw CancellationError() }
+        throw error
     }
 }

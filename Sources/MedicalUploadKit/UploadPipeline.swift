@@ -3,7 +3,7 @@ import CryptoSupport
 public import DICOMKitCore
 public import Foundation
 import IOSupport
-public import UploadPolicy
+import UploadPolicy
 
 /// Decides and stores one upload at a time: size limit, malware scan, content checks, and for DICOM parse,
 /// required attributes and de-identification; then storage. Every step writes one audit event, and every

@@ -1,5 +1,8 @@
+import AuditLog
+import ClamClient
 import Foundation
 import Testing
+import UploadPolicy
 
 @testable import MedicalUploadKit
 
@@ -37,7 +40,7 @@ import Testing
 @Suite struct BoundedFileReaderTests {
     @Test func refusesAFileOverTheLimitBeforeReadingIt() throws {
         let path = try temporaryDirectory() + "/big.bin"
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1001))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1001))
         #expect(throws: IngestRejection(.tooLarge, "")) { try BoundedFileReader.readFile(path: path, limit: 1000) }
         #expect(try BoundedFileReader.readFile(path: path, limit: 1001).count == 1001)
     }
@@ -50,7 +53,7 @@ import Testing
 
     @Test func readsEmptyFiles() throws {
         let path = try temporaryDirectory() + "/empty"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         #expect(try BoundedFileReader.readFile(path: path, limit: 10).isEmpty)
     }
 }

@@ -1,5 +1,8 @@
+import AuditLog
+import ClamClient
 import Foundation
 import Testing
+import UploadPolicy
 
 @testable import MedicalUploadKit
 

@@ -1,7 +1,9 @@
 import AuditLog
 import DICOMKitCore
+import ClamClient
 import Foundation
 import Testing
+import UploadPolicy
 
 @testable import MedicalUploadKit
 
@@ -80,7 +82,7 @@ import Testing
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
         let path = directory + "/empty.dcm"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let report = await pipeline.ingest(Upload(fileName: "empty.dcm", contents: .file(path: path)), context: context)
         let rejection = try #require(report.rejection)
         #expect(rejection.code == .empty)
@@ -103,7 +105,12 @@ import Testing
         #expect(last.action == .uploadDICOMParse && last.outcome == .rejected)
     }
 
-    @Test(arguments: [(nil, SyntheticPHI.studyDate, "(0010,0020)"), (SyntheticPHI.patientID, nil, "(0008,0020)")])
+    static let missingCases: [(String?, String?, String)] = [
+        (nil, SyntheticPHI.studyDate, "(0010,0020)"), (SyntheticPHI.patientID, nil, "(0008,0020)"),
+        ("", SyntheticPHI.studyDate, "(0010,0020)"),
+    ]
+
+    @Test(arguments: missingCases)
     func missingRequiredAttributeIsRejected(patientID: String?, studyDate: String?, tag: String) async throws {
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
