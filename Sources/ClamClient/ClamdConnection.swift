@@ -88,7 +88,7 @@ final class ClamdConnection {
                 return try await earlyReply(sent: sent)
             }
             return try ClamdReply.verdict(forStreamReply: try await readReply(), endpoint: endpoint)
-        } catch where error.code == .timeout || error.code == .connectionClosed {
+        } catch  where error.code == .timeout || error.code == .connectionClosed {
             var error = error
             error.detail += " (\(sent) stream bytes sent)"
             throw error

@@ -11,7 +11,9 @@ struct PrivateClamd {
     /// Starts clamd; `environment` adds e.g. `CLAMD_STREAM_MAX=1M`.
     static func start(environment: [String: String]) async throws -> PrivateClamd {
         let directory = try ClamdTestSupport.temporaryDirectory()
-        let output = try await run("clamd-start", directory, environment: environment)
+        // If this test process dies before stop(), clamd-start's watcher stops clamd.
+        let watched = environment.merging(["CLAMD_STOP_WITH_PID": String(getpid())]) { $1 }
+        let output = try await run("clamd-start", directory, environment: watched)
         // One line: export CLAMD_TCP=127.0.0.1:PORT CLAMD_SOCKET=PATH CLAMD_PID=PID
         var values: [String: String] = [:]
         for word in output.split(whereSeparator: \.isWhitespace) {
