@@ -78,7 +78,9 @@ public struct LocalDirectoryStorage: ObjectStorage {
         while offset < bytes.count, failure == nil {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0 {
-                if errno != EINTR { failure = StorageError(.ioFailed, key: key, detail: "write failed (errno \(errno))") }
+                if errno != EINTR {
+                    failure = StorageError(.ioFailed, key: key, detail: "write failed (errno \(errno))")
+                }
             } else {
                 offset += written
             }

@@ -114,7 +114,8 @@ public struct UploadPipeline: Sendable {
             try UploadValidator(kind: kind ?? .images).checkSize(bytes.count)
             if kind == nil, bytes.count > readLimit { throw UploadRejection(.tooLarge, "over every kind's limit") }
         } catch {
-            try await trail.record(.uploadSizeCheck, .rejected, ["code": error.code.description, "size": "\(bytes.count)"])
+            try await trail.record(
+                .uploadSizeCheck, .rejected, ["code": error.code.description, "size": "\(bytes.count)"])
             throw IngestRejection(.init(error.code), error.message)
         }
         try await trail.record(
@@ -258,7 +259,9 @@ public struct UploadPipeline: Sendable {
     static func readBounded(_ contents: Upload.Contents, limit: Int) async throws -> [UInt8] {
         switch contents {
         case .bytes(let bytes):
-            if bytes.count > limit { throw IngestRejection(.tooLarge, "\(bytes.count) bytes, over the limit of \(limit)") }
+            if bytes.count > limit {
+                throw IngestRejection(.tooLarge, "\(bytes.count) bytes, over the limit of \(limit)")
+            }
             return bytes
         case .file(let path):
             return try await BlockingIOThreads.shared.run {

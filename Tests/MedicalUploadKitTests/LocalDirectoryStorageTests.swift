@@ -28,7 +28,9 @@ import UploadPolicy
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test(arguments: ["", "/etc/passwd", "../escape", "a/../../b", "a//b", "a/./b", "a/", "a\u{0}b", "a\\b", "a/.tmp-x"])
+    @Test(arguments: [
+        "", "/etc/passwd", "../escape", "a/../../b", "a//b", "a/./b", "a/", "a\u{0}b", "a\\b", "a/.tmp-x",
+    ])
     func refusesUnsafeKeys(key: String) async throws {
         let storage = try LocalDirectoryStorage(root: try temporaryDirectory())
         await #expect(throws: StorageError(.invalidKey, key: "", detail: "")) {
@@ -48,7 +50,9 @@ import UploadPolicy
     @Test func directoriesAndMissingFilesAreReadErrors() throws {
         let directory = try temporaryDirectory()
         #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: directory, limit: 10) }
-        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: directory + "/no", limit: 10) }
+        #expect(throws: IngestError(.readFailed, "")) {
+            try BoundedFileReader.readFile(path: directory + "/no", limit: 10)
+        }
     }
 
     @Test func readsEmptyFiles() throws {

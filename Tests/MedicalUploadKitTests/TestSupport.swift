@@ -24,7 +24,9 @@ enum SyntheticPHI {
 }
 
 /// A small CT-like DICOM file with PHI at the top level, built here.
-func syntheticDICOM(patientID: String? = SyntheticPHI.patientID, studyDate: String? = SyntheticPHI.studyDate)
+func syntheticDICOM(
+    patientID: String? = SyntheticPHI.patientID, studyDate: String? = SyntheticPHI.studyDate
+)
     throws -> [UInt8]
 {
     var elements = [

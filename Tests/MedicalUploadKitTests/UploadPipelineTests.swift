@@ -1,6 +1,6 @@
 import AuditLog
-import DICOMKitCore
 import ClamClient
+import DICOMKitCore
 import Foundation
 import Testing
 import UploadPolicy
@@ -37,7 +37,9 @@ import UploadPolicy
         #expect(events.allSatisfy { $0.actorID == "tester" && $0.clientIP == "198.51.100.4" })
 
         // The stored copy is de-identified and parses.
-        let stored = try String(decoding: Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey)), as: UTF8.self)
+        let stored = try String(
+            decoding: Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey)), as: UTF8.self
+        )
         let storedFile = try DICOMFile(
             bytes: Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey))))
         #expect(storedFile.dataSet.string(.patientID) == summary.patientPseudonym)
@@ -50,7 +52,9 @@ import UploadPolicy
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
         var outputs: [String] = []
-        for bytes in [try syntheticDICOM(), try syntheticDICOM(patientID: nil), Array(try syntheticDICOM().prefix(300))] {
+        for bytes in [
+            try syntheticDICOM(), try syntheticDICOM(patientID: nil), Array(try syntheticDICOM().prefix(300)),
+        ] {
             let report = await pipeline.ingest(Upload(fileName: "s.dcm", contents: .bytes(bytes)), context: context)
             outputs.append("\(report)")
             if let record = report.record {
