@@ -95,9 +95,38 @@ public struct UploadPipeline: Sendable {
 
     private func run(_ upload: Upload, trail: AuditTrail, report: inout IngestReport) async throws -> UploadOutcome {
         let fileName = FileName(upload.fileName)
-        let readLimit = upload.kind?.maxFileSize ?? UploadKind.all.map(\.maxFileSize).max() ?? 0
+        let (bytes, kind) = try await checkSize(upload, fileName: fileName, trail: trail)
+        report.size = bytes.count
 
-        // 1. Size limit (before any byte is read when the file is on disk).
+        try Task.checkCancellation()
+        try await scanForMalware(bytes, trail: trail, report: &report)
+
+        let (acceptedKind, contentType) = try await checkContent(bytes, kind: kind, fileName: fileName, trail: trail)
+        report.contentType = contentType.mimeType
+
+        var stored = bytes
+        var summary: DICOMSummary?
+        if contentType == .dicom {
+            try Task.checkCancellation()
+            (stored, summary) = try await processDICOM(bytes, trail: trail)
+        }
+
+        try Task.checkCancellation()
+        let (key, digest) = try await store(stored, kind: acceptedKind, contentType: contentType, trail: trail)
+        return .stored(
+            MediaRecord(
+                uploadID: trail.uploadID, displayName: fileName.displayName, contentType: contentType.mimeType,
+                size: bytes.count, storedSize: stored.count, sha256: digest, storageKey: key, scan: "clean",
+                dicom: summary))
+    }
+
+    /// Step 1: reads the bytes within the limit of the requested kind (or of the largest kind when none was
+    /// requested; a file on disk over it is refused before any byte is read), chooses the kind, and checks
+    /// the size against it.
+    private func checkSize(
+        _ upload: Upload, fileName: FileName, trail: AuditTrail
+    ) async throws -> (bytes: [UInt8], kind: UploadKind?) {
+        let readLimit = upload.kind?.maxFileSize ?? UploadKind.all.map(\.maxFileSize).max() ?? 0
         let bytes: [UInt8]
         do {
             bytes = try await Self.readBounded(upload.contents, limit: readLimit)
@@ -108,11 +137,14 @@ public struct UploadPipeline: Sendable {
             try await trail.record(.uploadSizeCheck, .error, ["code": error.code.rawValue])
             throw error
         }
-        report.size = bytes.count
         let kind = upload.kind ?? Self.chooseKind(prefix: bytes.prefix(ContentSniffer.prefixLength), name: fileName)
         do throws(UploadRejection) {
-            try UploadValidator(kind: kind ?? .images).checkSize(bytes.count)
-            if kind == nil, bytes.count > readLimit { throw UploadRejection(.tooLarge, "over every kind's limit") }
+            if let kind {
+                try UploadValidator(kind: kind).checkSize(bytes.count)
+            } else if bytes.isEmpty {
+                // No kind: the read limit was the largest kind's, and the content checks will refuse it.
+                throw UploadRejection(.empty, "the file is empty")
+            }
         } catch {
             try await trail.record(
                 .uploadSizeCheck, .rejected, ["code": error.code.description, "size": "\(bytes.count)"])
@@ -120,10 +152,13 @@ public struct UploadPipeline: Sendable {
         }
         try await trail.record(
             .uploadSizeCheck, .success, ["size": "\(bytes.count)", "kind": kind?.name ?? "undetermined"])
+        return (bytes, kind)
+    }
 
-        // 2. Malware scan of exactly the bytes that may be stored.
-        try Task.checkCancellation()
-        let verdict = try await scan(bytes, trail: trail)
+    /// Step 2: scans exactly the bytes that may be stored. Anything but a clean verdict ends the upload;
+    /// malware and incomplete scans also raise a security alert.
+    private func scanForMalware(_ bytes: [UInt8], trail: AuditTrail, report: inout IngestReport) async throws {
+        let verdict = try await scanWithRetries(bytes, trail: trail)
         report.scan = verdict
         switch verdict {
         case .clean:
@@ -138,54 +173,47 @@ public struct UploadPipeline: Sendable {
             try await trail.record(.securityAlert, .rejected, ["reason": "notFullyScanned", "detail": reason])
             throw IngestRejection(.notFullyScanned, "the scanner could not scan the whole file: \(reason)")
         }
+    }
 
-        // 3. Content checks.
-        let contentType: ContentType
+    /// Step 3: the sniffed content must be a format of the kind, named by the file's extension.
+    private func checkContent(
+        _ bytes: [UInt8], kind: UploadKind?, fileName: FileName, trail: AuditTrail
+    ) async throws -> (UploadKind, ContentType) {
+        let accepted: (UploadKind, ContentType)
         do throws(UploadRejection) {
             guard let kind else {
                 throw UploadRejection(.unrecognizedContent, "the content matches no format accepted by any kind")
             }
-            contentType = try UploadValidator(kind: kind).checkContent(
+            let contentType = try UploadValidator(kind: kind).checkContent(
                 fileName: fileName, prefix: bytes.prefix(ContentSniffer.prefixLength))
+            accepted = (kind, contentType)
         } catch {
             try await trail.record(.uploadContentCheck, .rejected, ["code": error.code.description])
             throw IngestRejection(.init(error.code), error.message)
         }
-        try await trail.record(.uploadContentCheck, .success, ["contentType": contentType.mimeType])
-        report.contentType = contentType.mimeType
-        guard let acceptedKind = kind else { throw IngestError(.cancelled, "unreachable: no kind") }
+        try await trail.record(.uploadContentCheck, .success, ["contentType": accepted.1.mimeType])
+        return accepted
+    }
 
-        // 4. DICOM: parse, required attributes, de-identification.
-        var stored = bytes
-        var summary: DICOMSummary?
-        if contentType == .dicom {
-            try Task.checkCancellation()
-            let processed = try await processDICOM(bytes, trail: trail)
-            stored = processed.bytes
-            summary = processed.summary
-        }
-
-        // 5. Store, then audit; a store that cannot be audited is undone.
-        try Task.checkCancellation()
-        let key = StorageKey.make(kind: acceptedKind, contentType: contentType, date: clock())
-        let digest = SHA256Hasher.hash(stored).hexString
+    /// Step 5: stores the object, then audits it; a store that cannot be audited is undone.
+    private func store(
+        _ bytes: [UInt8], kind: UploadKind, contentType: ContentType, trail: AuditTrail
+    ) async throws -> (key: String, sha256: String) {
+        let key = StorageKey.make(kind: kind, contentType: contentType, date: clock())
+        let digest = SHA256Hasher.hash(bytes).hexString
         do {
-            try await storage.put(key: key, bytes: stored, contentType: contentType.mimeType)
+            try await storage.put(key: key, bytes: bytes, contentType: contentType.mimeType)
         } catch {
             try await trail.record(.uploadStore, .error, ["error": "\(error)"])
             throw IngestError(.storageFailed, "\(error)")
         }
         do {
-            try await trail.record(.uploadStore, .success, ["key": key, "size": "\(stored.count)", "sha256": digest])
+            try await trail.record(.uploadStore, .success, ["key": key, "size": "\(bytes.count)", "sha256": digest])
         } catch {
             try? await storage.delete(key: key)
             throw error
         }
-        return .stored(
-            MediaRecord(
-                uploadID: trail.uploadID, displayName: fileName.displayName, contentType: contentType.mimeType,
-                size: bytes.count, storedSize: stored.count, sha256: digest, storageKey: key, scan: "clean",
-                dicom: summary))
+        return (key, digest)
     }
 
     /// The kind whose formats include the sniffed content, else the kind whose extensions include the
@@ -197,7 +225,8 @@ public struct UploadPipeline: Sendable {
         return UploadKind.all.first { $0.allowedExtensions.contains(name.fileExtension) }
     }
 
-    private func scan(_ bytes: [UInt8], trail: AuditTrail) async throws -> MalwareScanVerdict {
+    /// Scans, retrying failures as configured; audits and throws `scannerUnavailable` when no attempt answers.
+    private func scanWithRetries(_ bytes: [UInt8], trail: AuditTrail) async throws -> MalwareScanVerdict {
         let attempts = max(1, configuration.scanAttempts)
         var lastError: any Error = IngestError(.scannerUnavailable, "no scan attempted")
         for attempt in 1...attempts {
@@ -216,6 +245,7 @@ public struct UploadPipeline: Sendable {
         throw IngestError(.scannerUnavailable, "no verdict after \(attempts) attempts: \(lastError)")
     }
 
+    /// Step 4 (DICOM only): parse, required attributes, de-identification, re-encoding.
     private func processDICOM(
         _ bytes: [UInt8], trail: AuditTrail
     ) async throws -> (bytes: [UInt8], summary: DICOMSummary) {

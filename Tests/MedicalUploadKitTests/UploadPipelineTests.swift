@@ -165,3 +165,34 @@ import UploadPolicy
         #expect(storedObjects(in: directory).isEmpty)
     }
 }
+
+/// Kind selection when the client names none.
+@Suite struct KindSelectionTests {
+    let context = RequestContext(actorID: "tester")
+
+    @Test func pngNamedDCMIsJudgedAsAnImageAndRefusedForItsExtension() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        let report = await pipeline.ingest(Upload(fileName: "study.dcm", contents: .bytes(png)), context: context)
+        #expect(report.rejection?.code == .notAccepted)
+        #expect(try auditEvents(in: directory).first?.detail["kind"] == "images")
+    }
+
+    @Test func unknownContentWithoutExtensionIsUnrecognised() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(
+            Upload(fileName: "README", contents: .bytes(Array("hello".utf8))), context: context)
+        #expect(report.rejection?.code == .unrecognizedContent)
+        #expect(report.scan == .clean)
+        #expect(try auditEvents(in: directory).first?.detail["kind"] == "undetermined")
+    }
+
+    @Test func emptyFileWithoutKindIsEmpty() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(Upload(fileName: "x", contents: .bytes([])), context: context)
+        #expect(report.rejection?.code == .empty)
+    }
+}
