@@ -10,8 +10,6 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let readFailed = Code("readFailed")
         /// The malware scanner gave no verdict after every attempt.
         public static let scannerUnavailable = Code("scannerUnavailable")
-        /// De-identification or re-encoding of a parsed DICOM file failed.
-        public static let deidentificationFailed = Code("deidentificationFailed")
         /// The object store refused or failed.
         public static let storageFailed = Code("storageFailed")
         /// An audit event could not be recorded.

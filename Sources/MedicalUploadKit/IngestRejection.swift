@@ -24,10 +24,16 @@ public struct IngestRejection: Error, Hashable, Sendable, CustomStringConvertibl
         public static let infected = Code("infected")
         /// The malware scanner could not scan the whole file.
         public static let notFullyScanned = Code("notFullyScanned")
-        /// The DICOM file could not be parsed.
+        /// The DICOM file could not be parsed, or is structurally unfit to be de-identified and written (no SOP
+        /// Class or Instance UID, pixel data encoded against its transfer syntax).
         public static let malformedDICOM = Code("malformedDICOM")
         /// A DICOM attribute the pipeline requires is absent or empty.
         public static let missingAttribute = Code("missingAttribute")
+        /// A DICOM attribute the pipeline requires has a value that is not valid for it (a date that is not
+        /// `YYYYMMDD`).
+        public static let invalidAttribute = Code("invalidAttribute")
+        /// The DICOM file is in a transfer syntax the reader does not support yet.
+        public static let unsupportedTransferSyntax = Code("unsupportedTransferSyntax")
 
         /// Maps an upload-policy rejection code to the pipeline's.
         init(_ code: UploadRejection.Code) {

@@ -108,7 +108,7 @@ public struct UploadPipeline: Sendable {
         var summary: DICOMSummary?
         if contentType == .dicom {
             try Task.checkCancellation()
-            (stored, summary) = try await processDICOM(bytes, trail: trail)
+            (stored, summary) = try await processDICOM(bytes, limit: acceptedKind.maxFileSize, trail: trail)
         }
 
         try Task.checkCancellation()
@@ -245,23 +245,25 @@ public struct UploadPipeline: Sendable {
         throw IngestError(.scannerUnavailable, "no verdict after \(attempts) attempts: \(lastError)")
     }
 
-    /// Step 4 (DICOM only): parse, required attributes, de-identification, re-encoding.
+    /// Step 4 (DICOM only): parse, required attributes, de-identification, re-encoding. Every failure here is
+    /// a property of the file (retrying cannot change it), so it is a rejection.
     private func processDICOM(
-        _ bytes: [UInt8], trail: AuditTrail
+        _ bytes: [UInt8], limit: Int, trail: AuditTrail
     ) async throws -> (bytes: [UInt8], summary: DICOMSummary) {
         let file: DICOMFile
         do {
             file = try DICOMFile(bytes: bytes)
         } catch {
-            try await trail.record(.uploadDICOMParse, .rejected, ["code": "malformedDICOM", "error": "\(error)"])
-            throw IngestRejection(.malformedDICOM, "\(error)")
+            let code: IngestRejection.Code =
+                error.code == .unsupportedTransferSyntax ? .unsupportedTransferSyntax : .malformedDICOM
+            try await trail.record(.uploadDICOMParse, .rejected, ["code": code.rawValue, "error": "\(error)"])
+            throw IngestRejection(code, "\(error)")
         }
         for tag in configuration.requiredDICOMAttributes {
-            let value = file.dataSet.string(tag) ?? ""
-            if value.isEmpty {
+            if let rejection = Self.checkRequired(tag, in: file.dataSet) {
                 try await trail.record(
-                    .uploadDICOMParse, .rejected, ["code": "missingAttribute", "tag": tag.description])
-                throw IngestRejection(.missingAttribute, "required attribute \(tag) is absent or empty")
+                    .uploadDICOMParse, .rejected, ["code": rejection.code.rawValue, "tag": tag.description])
+                throw rejection
             }
         }
         try await trail.record(
@@ -274,14 +276,39 @@ public struct UploadPipeline: Sendable {
             deidentified = try deidentifier.deidentify(file)
             output = try deidentified.serialized()
         } catch {
-            try await trail.record(.uploadDICOMDeidentify, .error, ["error": "\(error)"])
-            throw IngestError(.deidentificationFailed, "\(error)")
+            try await trail.record(
+                .uploadDICOMDeidentify, .rejected, ["code": IngestRejection.Code.malformedDICOM.rawValue, "error": "\(error)"])
+            throw IngestRejection(.malformedDICOM, "cannot be de-identified: \(error)")
+        }
+        if output.count > limit {
+            try await trail.record(
+                .uploadDICOMDeidentify, .rejected, ["code": IngestRejection.Code.tooLarge.rawValue, "size": "\(output.count)"])
+            throw IngestRejection(.tooLarge, "the de-identified copy is \(output.count) bytes, over the limit of \(limit)")
         }
         let summary = DICOMSummary(deidentified: deidentified)
         try await trail.record(
             .uploadDICOMDeidentify, .success,
             ["profile": "basic", "patientPseudonym": summary.patientPseudonym, "size": "\(output.count)"])
         return (output, summary)
+    }
+
+    /// A rejection when required attribute `tag` is absent, empty, or (for a date) not a valid `YYYYMMDD` date.
+    static func checkRequired(_ tag: Tag, in dataSet: DataSet) -> IngestRejection? {
+        guard let value = dataSet.string(tag), !value.isEmpty else {
+            return IngestRejection(.missingAttribute, "required attribute \(tag) is absent or empty")
+        }
+        if DataDictionary.entry(for: tag)?.vrs == [.DA], !isValidDate(value) {
+            return IngestRejection(.invalidAttribute, "required attribute \(tag) is not a valid date (YYYYMMDD)")
+        }
+        return nil
+    }
+
+    /// `YYYYMMDD` with a month of 01...12 and a day of 01...31 (DICOM DA; the retired `YYYY.MM.DD` is refused).
+    static func isValidDate(_ value: String) -> Bool {
+        let digits = Array(value.utf8)
+        guard digits.count == 8, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        let number = { (range: Range<Int>) in digits[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        return (1...12).contains(number(4..<6)) && (1...31).contains(number(6..<8))
     }
 
     /// Reads the upload's bytes, refusing (without reading) a file on disk larger than `limit`, and never

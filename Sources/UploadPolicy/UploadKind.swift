@@ -10,13 +10,21 @@ public struct UploadKind: Hashable, Sendable, CustomStringConvertible {
     public var maxFileCount: Int
     /// The largest accepted file, in bytes.
     public var maxFileSize: Int
+    /// Whether a file may be named without an extension, or with one of digits only, when its content is
+    /// accepted. True for ``dicom``: DICOM media and PACS exports name files `IM000001` or by their SOP
+    /// Instance UID (`1.2.826.0.1.3680043.2.1125.1.4711.3`).
+    public var acceptsNamesWithoutExtension: Bool
 
     /// Creates a kind.
-    public init(name: String, acceptedContentTypes: [ContentType], maxFileCount: Int, maxFileSize: Int) {
+    public init(
+        name: String, acceptedContentTypes: [ContentType], maxFileCount: Int, maxFileSize: Int,
+        acceptsNamesWithoutExtension: Bool = false
+    ) {
         self.name = name
         self.acceptedContentTypes = acceptedContentTypes
         self.maxFileCount = maxFileCount
         self.maxFileSize = maxFileSize
+        self.acceptsNamesWithoutExtension = acceptsNamesWithoutExtension
     }
 
     /// Images: JPEG, PNG, GIF or WebP (`.jpg .jpeg .png .gif .webp`), at most 10 files of at most
@@ -24,9 +32,11 @@ public struct UploadKind: Hashable, Sendable, CustomStringConvertible {
     public static let images = UploadKind(
         name: "images", acceptedContentTypes: [.jpeg, .png, .gif, .webp], maxFileCount: 10, maxFileSize: 10_000_000)
 
-    /// DICOM: one Part 10 file (`.dcm .dicom`) of at most 100,000,000 bytes.
+    /// DICOM: one Part 10 file (`.dcm .dicom`, or no extension, or a UID as its name) of at most
+    /// 100,000,000 bytes.
     public static let dicom = UploadKind(
-        name: "dicom", acceptedContentTypes: [.dicom], maxFileCount: 1, maxFileSize: 100_000_000)
+        name: "dicom", acceptedContentTypes: [.dicom], maxFileCount: 1, maxFileSize: 100_000_000,
+        acceptsNamesWithoutExtension: true)
 
     /// The product's kinds.
     public static let all: [UploadKind] = [.images, .dicom]

@@ -40,8 +40,10 @@ public struct UploadValidator: Sendable {
     ///   - prefix: the file's first ``ContentSniffer/prefixLength`` bytes (all of them if it is shorter).
     /// - Returns: the sniffed format.
     /// - Throws: `empty` for no bytes; `unrecognizedContent` when no known signature matches;
-    ///   `notAccepted` when the format or the extension is not one of the kind's; `extensionMismatch` when the
-    ///   extension names another accepted format than the content.
+    ///   `notAccepted` when the format or the extension is not one of the kind's (a kind that
+    ///   ``UploadKind/acceptsNamesWithoutExtension`` also takes a name without an extension, or with digits
+    ///   only after the last dot); `extensionMismatch` when the extension names another accepted format than
+    ///   the content.
     public func checkContent(fileName: FileName, prefix: some Collection<UInt8>) throws(UploadRejection) -> ContentType
     {
         if prefix.isEmpty {
@@ -54,13 +56,16 @@ public struct UploadValidator: Sendable {
         guard kind.acceptedContentTypes.contains(sniffed) else {
             throw UploadRejection(.notAccepted, "\(sniffed.mimeType) content is not accepted for kind \(kind.name)")
         }
-        guard allowed.contains(fileName.fileExtension) else {
-            let shown = fileName.fileExtension.isEmpty ? "no extension" : "extension .\(fileName.fileExtension)"
+        let ext = fileName.fileExtension
+        if kind.acceptsNamesWithoutExtension, ext.isEmpty || ext.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return sniffed
+        }
+        guard allowed.contains(ext) else {
+            let shown = ext.isEmpty ? "no extension" : "extension .\(ext)"
             throw UploadRejection(.notAccepted, "\(shown) is not accepted for kind \(kind.name)")
         }
-        guard sniffed.fileExtensions.contains(fileName.fileExtension) else {
-            throw UploadRejection(
-                .extensionMismatch, "extension .\(fileName.fileExtension) but the content is \(sniffed.mimeType)")
+        guard sniffed.fileExtensions.contains(ext) else {
+            throw UploadRejection(.extensionMismatch, "extension .\(ext) but the content is \(sniffed.mimeType)")
         }
         return sniffed
     }

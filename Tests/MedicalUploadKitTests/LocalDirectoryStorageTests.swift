@@ -55,6 +55,22 @@ import UploadPolicy
         }
     }
 
+    /// Regression: a FIFO blocked `open` forever, hanging the pipeline and every file after it.
+    @Test(.timeLimit(.minutes(1)))
+    func fifosAndDevicesAreRefusedWithoutBlocking() throws {
+        let path = try temporaryDirectory() + "/pipe.dcm"
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: path, limit: 10) }
+        #expect(throws: IngestError(.readFailed, "")) { try BoundedFileReader.readFile(path: "/dev/zero", limit: 10) }
+    }
+
+    @Test func readErrorsNameTheSystemError() throws {
+        let error = try #require(throws: IngestError.self) {
+            try BoundedFileReader.readFile(path: try temporaryDirectory() + "/missing", limit: 10)
+        }
+        #expect(error.message.contains("No such file or directory"))
+    }
+
     @Test func readsEmptyFiles() throws {
         let path = try temporaryDirectory() + "/empty"
         _ = FileManager.default.createFile(atPath: path, contents: Data())

@@ -117,3 +117,20 @@ extension IngestReport {
         return nil
     }
 }
+
+/// A Part 10 file assembled byte by byte (Explicit VR Little Endian, short-length VRs only), for inputs the
+/// library's own writer refuses to produce.
+func handBuiltPart10(transferSyntax: String, dataSet: [(UInt16, UInt16, String, String)]) -> [UInt8] {
+    func element(_ group: UInt16, _ number: UInt16, _ vr: String, _ text: String) -> [UInt8] {
+        var value = Array(text.utf8)
+        if value.count % 2 == 1 { value.append(vr == "UI" ? 0 : 0x20) }
+        return [UInt8(group & 0xFF), UInt8(group >> 8), UInt8(number & 0xFF), UInt8(number >> 8)]
+            + Array(vr.utf8) + [UInt8(value.count & 0xFF), UInt8(value.count >> 8)] + value
+    }
+    let meta = element(0x0002, 0x0010, "UI", transferSyntax)
+    let groupLength: [UInt8] =
+        [0x02, 0x00, 0x00, 0x00] + Array("UL".utf8) + [4, 0]
+        + withUnsafeBytes(of: UInt32(meta.count).littleEndian, Array.init)
+    let body = dataSet.flatMap { element($0.0, $0.1, $0.2, $0.3) }
+    return [UInt8](repeating: 0, count: 128) + Array("DICM".utf8) + groupLength + meta + body
+}

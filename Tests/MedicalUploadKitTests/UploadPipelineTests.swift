@@ -127,6 +127,57 @@ import UploadPolicy
         #expect(storedObjects(in: directory).isEmpty)
     }
 
+    /// Regression: a file the writer cannot produce (no SOP Class or Instance UID) was reported as an
+    /// undecided `error` (exit 2), though retrying can never help: it is a property of the file.
+    @Test func dicomThatCannotBeDeidentifiedIsRejected() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let bytes = handBuiltPart10(
+            transferSyntax: "1.2.840.10008.1.2.1",
+            dataSet: [(0x0008, 0x0020, "DA", "20190607"), (0x0010, 0x0020, "LO", "PID-1")])
+        let report = await pipeline.ingest(Upload(fileName: "nosop.dcm", contents: .bytes(bytes)), context: context)
+        #expect(report.rejection?.code == .malformedDICOM, "outcome: \(report.outcome)")
+        #expect(storedObjects(in: directory).isEmpty)
+        let last = try #require(try auditEvents(in: directory).last)
+        #expect(last.action == .uploadDICOMDeidentify && last.outcome == .rejected)
+    }
+
+    /// Regression: DICOM whose preamble starts with a JPEG signature was stored verbatim as an image, PHI and
+    /// all. It must take the DICOM path (and be de-identified) or be refused.
+    @Test func dicomDisguisedAsAJPEGIsNeverStoredAsAnImage() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        var bytes = try syntheticDICOM()
+        bytes.replaceSubrange(0..<4, with: [0xFF, 0xD8, 0xFF, 0xE0])
+        for kind in [nil, UploadKind.images] {
+            let report = await pipeline.ingest(
+                Upload(fileName: "photo.jpg", contents: .bytes(bytes), kind: kind), context: context)
+            #expect(report.rejection?.code == .notAccepted, "outcome: \(report.outcome)")
+        }
+        #expect(storedObjects(in: directory).isEmpty)
+        let asDICOM = await pipeline.ingest(Upload(fileName: "study.dcm", contents: .bytes(bytes)), context: context)
+        let record = try #require(asDICOM.record)
+        #expect(record.contentType == "application/dicom" && record.dicom != nil)
+    }
+
+    @Test func unsupportedTransferSyntaxIsNamed() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let bytes = handBuiltPart10(transferSyntax: "1.2.840.10008.1.2.2", dataSet: [(0x0008, 0x0020, "DA", "20190607")])
+        let report = await pipeline.ingest(Upload(fileName: "be.dcm", contents: .bytes(bytes)), context: context)
+        #expect(report.rejection?.code == .unsupportedTransferSyntax, "outcome: \(report.outcome)")
+    }
+
+    @Test(arguments: ["notadate", "2019.06.07", "20191307", "20190600", "2019060"])
+    func invalidStudyDateIsRejected(date: String) async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(
+            Upload(fileName: "s.dcm", contents: .bytes(try syntheticDICOM(studyDate: date))), context: context)
+        #expect(report.rejection?.code == .invalidAttribute, "outcome: \(report.outcome)")
+        #expect(report.rejection?.message.contains(date) == false)
+    }
+
     @Test func eicarIsRejectedWithASecurityAlertEvenWhenContentChecksWouldAlsoReject() async throws {
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())

@@ -27,6 +27,15 @@ enum Samples {
         #expect(ContentSniffer.sniff(Samples.dicom) == .dicom)
     }
 
+    /// Regression: a DICOM file whose preamble starts with an image signature was sniffed as that image, so it
+    /// was stored verbatim as an image, skipping de-identification.
+    @Test(arguments: [Samples.jpeg, Samples.png, Samples.gif89, Samples.webp("VP8 "), Array("MZ\u{90}\u{0}".utf8)])
+    func dicomMarkerWinsOverAnImageSignatureInThePreamble(preambleStart: [UInt8]) {
+        var file = Samples.dicom
+        file.replaceSubrange(0..<preambleStart.count, with: preambleStart)
+        #expect(ContentSniffer.sniff(file) == .dicom)
+    }
+
     @Test func rejectsNearMisses() {
         #expect(ContentSniffer.sniff(Samples.text) == nil)
         #expect(ContentSniffer.sniff([UInt8]()) == nil)

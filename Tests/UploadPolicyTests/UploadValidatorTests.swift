@@ -45,6 +45,21 @@ import Testing
         #expect(try dicom.checkContent(fileName: FileName("study.DICOM"), prefix: Samples.dicom) == .dicom)
     }
 
+    /// Regression: PACS exports name DICOM files without an extension, or by their SOP Instance UID.
+    @Test(arguments: ["IM000001", "1.2.826.0.1.3680043.2.1125.1.4711.3", "DICOMDIR/SE1/IM1", "study."])
+    func dicomAcceptsNamesWithoutExtension(name: String) throws {
+        #expect(try dicom.checkContent(fileName: FileName(name), prefix: Samples.dicom) == .dicom)
+    }
+
+    @Test func imagesStillNeedTheirExtension() {
+        #expect(throws: UploadRejection(.notAccepted, "")) {
+            try images.checkContent(fileName: FileName("IMG0001"), prefix: Samples.jpeg)
+        }
+        #expect(throws: UploadRejection(.notAccepted, "")) {
+            try dicom.checkContent(fileName: FileName("study.dcm.bak"), prefix: Samples.dicom)
+        }
+    }
+
     @Test func textNamedJPEGIsUnrecognised() {
         #expect(throws: UploadRejection(.unrecognizedContent, "")) {
             try images.checkContent(fileName: FileName("photo.jpg"), prefix: Samples.text)
