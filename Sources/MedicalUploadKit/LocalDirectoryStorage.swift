@@ -28,7 +28,7 @@ public struct LocalDirectoryStorage: ObjectStorage {
             try FileManager.default.createDirectory(
                 atPath: absolute, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StorageError(.ioFailed, key: "", detail: "cannot create the storage root")
+            throw StorageError(.ioFailed, key: "", detail: "cannot create the storage root \(absolute)")
         }
         self.root = absolute
     }

@@ -277,13 +277,16 @@ public struct UploadPipeline: Sendable {
             output = try deidentified.serialized()
         } catch {
             try await trail.record(
-                .uploadDICOMDeidentify, .rejected, ["code": IngestRejection.Code.malformedDICOM.rawValue, "error": "\(error)"])
+                .uploadDICOMDeidentify, .rejected,
+                ["code": IngestRejection.Code.malformedDICOM.rawValue, "error": "\(error)"])
             throw IngestRejection(.malformedDICOM, "cannot be de-identified: \(error)")
         }
         if output.count > limit {
             try await trail.record(
-                .uploadDICOMDeidentify, .rejected, ["code": IngestRejection.Code.tooLarge.rawValue, "size": "\(output.count)"])
-            throw IngestRejection(.tooLarge, "the de-identified copy is \(output.count) bytes, over the limit of \(limit)")
+                .uploadDICOMDeidentify, .rejected,
+                ["code": IngestRejection.Code.tooLarge.rawValue, "size": "\(output.count)"])
+            throw IngestRejection(
+                .tooLarge, "the de-identified copy is \(output.count) bytes, over the limit of \(limit)")
         }
         let summary = DICOMSummary(deidentified: deidentified)
         try await trail.record(

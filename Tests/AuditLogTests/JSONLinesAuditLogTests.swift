@@ -3,10 +3,12 @@ import Testing
 
 @testable import AuditLog
 
-private func temporaryPath(_ name: String) -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("auditlog-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.appendingPathComponent(name).path
+/// Runs `body` with the path of a file in a fresh directory, removed afterwards.
+private func withTemporaryPath(_ body: (String) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("auditlog-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try await body(directory.appendingPathComponent("audit.jsonl").path)
 }
 
 private func event(_ index: Int) -> AuditEvent {
@@ -19,14 +21,15 @@ private func event(_ index: Int) -> AuditEvent {
 
 @Suite struct JSONLinesAuditLogTests {
     @Test func appendsOneLinePerEventAndRoundTrips() async throws {
-        let path = temporaryPath("audit.jsonl")
-        let log = try JSONLinesAuditLog(path: path)
-        for index in 0..<3 { try await log.record(event(index)) }
-        try await log.close()
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 3)
-        let decoded = try lines.map { try JSONLinesAuditLog.decode(Array($0.utf8)) }
-        #expect(decoded == (0..<3).map(event))
+        try await withTemporaryPath { path in
+            let log = try JSONLinesAuditLog(path: path)
+            for index in 0..<3 { try await log.record(event(index)) }
+            try await log.close()
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 3)
+            let decoded = try lines.map { try JSONLinesAuditLog.decode(Array($0.utf8)) }
+            #expect(decoded == (0..<3).map(event))
+        }
     }
 
     @Test func encodingIsStable() throws {
@@ -40,39 +43,43 @@ private func event(_ index: Int) -> AuditEvent {
     }
 
     @Test func concurrentWritersNeverInterleave() async throws {
-        let path = temporaryPath("audit.jsonl")
-        let log = try JSONLinesAuditLog(path: path)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<200 {
-                group.addTask { try await log.record(event(index)) }
+        try await withTemporaryPath { path in
+            let log = try JSONLinesAuditLog(path: path)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<200 {
+                    group.addTask { try await log.record(event(index)) }
+                }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+            try await log.close()
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 200)
+            let ids = Set(try lines.map { try JSONLinesAuditLog.decode(Array($0.utf8)).resourceID })
+            #expect(ids.count == 200)
         }
-        try await log.close()
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 200)
-        let ids = Set(try lines.map { try JSONLinesAuditLog.decode(Array($0.utf8)).resourceID })
-        #expect(ids.count == 200)
     }
 
     @Test func appendsToAnExistingFileWithOwnerOnlyMode() async throws {
-        let path = temporaryPath("audit.jsonl")
-        let first = try JSONLinesAuditLog(path: path)
-        try await first.record(event(1))
-        try await first.close()
-        let second = try JSONLinesAuditLog(path: path)
-        try await second.record(event(2))
-        try await second.close()
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2)
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        try await withTemporaryPath { path in
+            let first = try JSONLinesAuditLog(path: path)
+            try await first.record(event(1))
+            try await first.close()
+            let second = try JSONLinesAuditLog(path: path)
+            try await second.record(event(2))
+            try await second.close()
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 2)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        }
     }
 
     @Test func recordAfterCloseThrows() async throws {
-        let log = try JSONLinesAuditLog(path: temporaryPath("audit.jsonl"))
-        try await log.close()
-        await #expect(throws: AuditLogError(.closed, path: "")) { try await log.record(event(0)) }
+        try await withTemporaryPath { path in
+            let log = try JSONLinesAuditLog(path: path)
+            try await log.close()
+            await #expect(throws: AuditLogError(.closed, path: "")) { try await log.record(event(0)) }
+        }
     }
 
     @Test func openFailureIsTyped() {

@@ -6,7 +6,7 @@ import UploadPolicy
 
 @testable import MedicalUploadKit
 
-@Suite struct LocalDirectoryStorageTests {
+@Suite(.scratchDirectory) struct LocalDirectoryStorageTests {
     @Test func putGetDelete() async throws {
         let storage = try LocalDirectoryStorage(root: try temporaryDirectory())
         try await storage.put(key: "dicom/2026/12/03/abc.dcm", bytes: [1, 2, 3], contentType: "application/dicom")
@@ -39,7 +39,7 @@ import UploadPolicy
     }
 }
 
-@Suite struct BoundedFileReaderTests {
+@Suite(.scratchDirectory) struct BoundedFileReaderTests {
     @Test func refusesAFileOverTheLimitBeforeReadingIt() throws {
         let path = try temporaryDirectory() + "/big.bin"
         _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 1001))

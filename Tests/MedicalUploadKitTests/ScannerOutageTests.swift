@@ -7,7 +7,7 @@ import UploadPolicy
 @testable import MedicalUploadKit
 
 /// Starts a private clamd with the repository's scripts, and stops it mid-run.
-@Suite struct ScannerOutageTests {
+@Suite(.scratchDirectory) struct ScannerOutageTests {
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts").path
 
@@ -27,9 +27,13 @@ import UploadPolicy
 
     @Test func clamdStoppedMidRunMakesTheNextFileAnErrorAndStoresNothing() async throws {
         let directory = try temporaryDirectory()
-        let clamdDirectory = directory + "/clamd"
+        // Short: clamd's Unix socket path must fit in sun_path (108 bytes).
+        let clamdDirectory = "/tmp/mukc-" + UUID().uuidString.prefix(8)
         let exports = try runScript("clamd-start", [clamdDirectory])
-        defer { _ = try? runScript("clamd-stop", [clamdDirectory]) }
+        defer {
+            _ = try? runScript("clamd-stop", [clamdDirectory])
+            try? FileManager.default.removeItem(atPath: clamdDirectory)
+        }
         let tcp = try #require(
             exports.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("CLAMD_TCP=") }
                 .map { String($0.dropFirst("CLAMD_TCP=".count)) })

@@ -48,11 +48,36 @@ func syntheticDICOM(
     return try DICOMFile(dataSet: DataSet(elements), transferSyntax: .explicitVRLittleEndian).serialized()
 }
 
-/// A fresh temporary directory.
+/// A fresh temporary directory, inside the scratch directory of the running test when its suite has the
+/// ``ScratchDirectory`` trait (which removes it when the test ends).
 func temporaryDirectory() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("muk-tests-\(UUID().uuidString)").path
+    let base = ScratchDirectory.current ?? FileManager.default.temporaryDirectory.path
+    let path = base + "/muk-tests-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+/// Gives every test of a suite a scratch directory that is removed when the test ends, so test runs leave
+/// no stored files, audit logs or clamd logs behind.
+struct ScratchDirectory: SuiteTrait, TestTrait, TestScoping {
+    @TaskLocal static var current: String?
+
+    var isRecursive: Bool { true }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("muk-scratch-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try await ScratchDirectory.$current.withValue(root) { try await function() }
+    }
+}
+
+extension Trait where Self == ScratchDirectory {
+    /// A scratch directory per test, removed afterwards.
+    static var scratchDirectory: ScratchDirectory { ScratchDirectory() }
 }
 
 /// The clamd that `scripts/test` starts, from `CLAMD_TCP`. Records a failure (never a skip) when absent.

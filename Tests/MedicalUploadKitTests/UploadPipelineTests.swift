@@ -8,7 +8,7 @@ import UploadPolicy
 @testable import MedicalUploadKit
 
 /// The pipeline against the real clamd that scripts/test starts (CLAMD_TCP).
-@Suite struct UploadPipelineTests {
+@Suite(.scratchDirectory) struct UploadPipelineTests {
     let context = RequestContext(actorID: "tester", clientIP: "198.51.100.4", userAgent: "tests")
 
     @Test func storesADeidentifiedDICOMFileWithOneAuditEventPerStep() async throws {
@@ -163,7 +163,8 @@ import UploadPolicy
     @Test func unsupportedTransferSyntaxIsNamed() async throws {
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
-        let bytes = handBuiltPart10(transferSyntax: "1.2.840.10008.1.2.2", dataSet: [(0x0008, 0x0020, "DA", "20190607")])
+        let bytes = handBuiltPart10(
+            transferSyntax: "1.2.840.10008.1.2.2", dataSet: [(0x0008, 0x0020, "DA", "20190607")])
         let report = await pipeline.ingest(Upload(fileName: "be.dcm", contents: .bytes(bytes)), context: context)
         #expect(report.rejection?.code == .unsupportedTransferSyntax, "outcome: \(report.outcome)")
     }
@@ -218,7 +219,7 @@ import UploadPolicy
 }
 
 /// Kind selection when the client names none.
-@Suite struct KindSelectionTests {
+@Suite(.scratchDirectory) struct KindSelectionTests {
     let context = RequestContext(actorID: "tester")
 
     @Test func pngNamedDCMIsJudgedAsAnImageAndRefusedForItsExtension() async throws {

@@ -16,6 +16,7 @@ import sys
 
 import pydicom
 
+KEYS = ["file", "status", "reason", "key", "contentType", "size", "scan", "dicom"]
 STEPS_STORED_DICOM = [
     "upload.size_check", "upload.malware_scan", "upload.content_check", "upload.dicom_parse",
     "upload.dicom_deidentify", "upload.store",
@@ -72,6 +73,8 @@ def main():
     args = parser.parse_args()
 
     results = [json.loads(line) for line in open(args.results) if line.strip()]
+    for result in results:
+        check(list(result) == KEYS, f"result keys {list(result)}, expected {KEYS} in that order")
     audit = [json.loads(line) for line in open(args.audit) if line.strip()]
 
     # Group the audit trail by upload, in order (ingest decides files one after another).
