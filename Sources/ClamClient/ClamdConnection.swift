@@ -108,8 +108,12 @@ final class ClamdConnection {
         return verdict
     }
 
+    /// Reads the one reply of this exchange, then makes sure clamd closes the connection after it: bytes
+    /// after the reply mean the two ends disagree on the framing, and nothing read then can be trusted.
     private func readReply() async throws(ClamdError) -> [UInt8] {
-        try await socket.readReply(
+        let reply = try await socket.readReply(
             terminator: 0, timeout: configuration.readTimeout, maxLength: configuration.maxReplyLength)
+        try await socket.expectEndOfStream(timeout: configuration.readTimeout)
+        return reply
     }
 }

@@ -167,7 +167,9 @@ final class SocketConnection {
     ///
     /// Throws `connectionClosed` when the peer closes or resets before the terminator (the partial
     /// reply, if any, is in the error), `protocolError` when more than `maxLength` bytes come
-    /// without it, `timeout` when the deadline passes.
+    /// without it or when bytes follow the terminator in the same read (clamd sends one reply and
+    /// nothing after it, so anything more means the two ends disagree on the framing), `timeout` when
+    /// the deadline passes.
     func readReply(terminator: UInt8, timeout: Duration, maxLength: Int) async throws(ClamdError) -> [UInt8] {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var reply: [UInt8] = []
@@ -183,7 +185,12 @@ final class SocketConnection {
                         code: .protocolError, endpoint: endpoint, reply: ClamdReply.display(reply),
                         detail: "the reply is longer than \(maxLength) bytes")
                 }
-                if end != nil {
+                if let end {
+                    guard chunk.index(after: end) == chunk.endIndex else {
+                        throw ClamdError(
+                            code: .protocolError, endpoint: endpoint, reply: ClamdReply.display(reply),
+                            detail: "\(chunk.endIndex - chunk.index(after: end)) bytes follow the reply's terminator")
+                    }
                     return reply
                 }
                 continue
@@ -205,6 +212,30 @@ final class SocketConnection {
                 throw ClamdError(
                     code: .connectionClosed, endpoint: endpoint, reply: reply.isEmpty ? nil : ClamdReply.display(reply),
                     detail: "recv: \(describeErrno(code)) after \(reply.count) reply bytes")
+            }
+        }
+    }
+
+    /// Waits, within `timeout` from now, for the peer to close the connection after its reply, and throws
+    /// `protocolError` if any byte comes instead. A reset also counts as the end.
+    func expectEndOfStream(timeout: Duration) async throws(ClamdError) {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if received > 0 {
+                throw ClamdError(
+                    code: .protocolError, endpoint: endpoint, reply: ClamdReply.display(Array(buffer[0..<received])),
+                    detail: "\(received) or more bytes followed the reply")
+            }
+            if received == 0 { return }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK:
+                _ = try await wait(
+                    events: Int16(POLLIN), deadline: deadline,
+                    timeoutDetail: "clamd kept the connection open \(timeout) after its reply")
+            default: return
             }
         }
     }

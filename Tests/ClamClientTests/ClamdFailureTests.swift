@@ -127,6 +127,9 @@ struct ClamdFailureTests {
             OddReply("stream: Heuristics.Limits.Exceeded.MaxScanSize FOUND\0", .notFullyScanned),
             OddReply("stream: Heuristics.Limits.Exceeded.MaxFileSize FOUND\0", .notFullyScanned),
             OddReply("stream: OK\n\0", .protocolError),
+            // Regression: bytes after the terminator were ignored, so this was clean.
+            OddReply("stream: OK\0stream: Eicar FOUND\0", .protocolError),
+            OddReply("stream: OK\0x", .protocolError),
             OddReply(" stream: OK\0", .protocolError),
             OddReply("stream: ok\0", .protocolError),
             OddReply("stream:  FOUND\0", .protocolError),

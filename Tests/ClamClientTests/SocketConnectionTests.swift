@@ -31,7 +31,7 @@ struct SocketConnectionTests {
 
     @Test("a reply split over many small packets is reassembled up to its terminator")
     func fragmentedReply() async throws {
-        let server = try FakeClamdServer(.replyAfterCommandSlowly(Array("stream: OK\0trailing".utf8)))
+        let server = try FakeClamdServer(.replyAfterCommandSlowly(Array("stream: OK\0".utf8)))
         defer { server.stop() }
         let endpoint = ClamdEndpoint.tcp(host: "127.0.0.1", port: server.port)
         let connection = try await SocketConnection.connect(to: endpoint, timeout: .seconds(5))
@@ -39,5 +39,23 @@ struct SocketConnectionTests {
         _ = try await connection.write(Array("zPING\0".utf8), stallTimeout: .seconds(5))
         let reply = try await connection.readReply(terminator: 0, timeout: .seconds(5), maxLength: 1024)
         #expect(reply == Array("stream: OK".utf8))
+        try await connection.expectEndOfStream(timeout: .seconds(5))
+    }
+
+    /// Regression: bytes after the reply's terminator were ignored, so `stream: OK` followed by anything was
+    /// clean. Whether they come in the reply's packet or later, they are a protocol error.
+    @Test("bytes after the reply, in later packets, are a protocol error")
+    func trailingBytesInLaterPackets() async throws {
+        let server = try FakeClamdServer(.replyAfterCommandSlowly(Array("stream: OK\0trailing".utf8)))
+        defer { server.stop() }
+        let endpoint = ClamdEndpoint.tcp(host: "127.0.0.1", port: server.port)
+        let connection = try await SocketConnection.connect(to: endpoint, timeout: .seconds(5))
+        defer { connection.close() }
+        _ = try await connection.write(Array("zPING\0".utf8), stallTimeout: .seconds(5))
+        let error = await ClamdTestSupport.clamdError { () async throws(ClamdError) in
+            _ = try await connection.readReply(terminator: 0, timeout: .seconds(5), maxLength: 1024)
+            try await connection.expectEndOfStream(timeout: .seconds(5))
+        }
+        #expect(error?.code == .protocolError)
     }
 }
