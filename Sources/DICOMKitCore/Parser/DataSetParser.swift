@@ -390,7 +390,8 @@ struct DataSetParser {
     /// requires (PS3.5 A.4, 8.2): encapsulated (undefined length) at the top level of an
     /// encapsulated syntax, never encapsulated in a native one, never a sequence. Pixel data nested in
     /// an item of an encapsulated syntax (an icon image) may be either.
-    private func checkPixelDataEncoding(at position: Int, vr: VR, undefinedLength: Bool, depth: Int) throws(DICOMError) {
+    private func checkPixelDataEncoding(at position: Int, vr: VR, undefinedLength: Bool, depth: Int) throws(DICOMError)
+    {
         if vr == .SQ {
             throw DICOMError(
                 .invalidPixelData, offset: position, tag: .pixelData, message: "pixel data encoded as a sequence"
