@@ -48,7 +48,8 @@ func digestJSON(_ digest: ElementFingerprint.BytesDigest) -> String {
     "{\"length\":\(digest.length),\"sha256\":\"\(digest.sha256)\"}"
 }
 
-func line(file: String, part: String, _ fingerprint: ElementFingerprint) -> String {
+/// Prints one element's JSON line; fragments are printed one by one, never joined in memory.
+func printLine(file: String, part: String, _ fingerprint: ElementFingerprint) {
     var text = "{\"file\":\(jsonString(file)),\"part\":\"\(part)\",\"path\":\(jsonString(fingerprint.path))"
     text += ",\"tag\":\"\(fingerprint.tag)\",\"vr\":\"\(fingerprint.vr)\""
     switch fingerprint.content {
@@ -57,10 +58,13 @@ func line(file: String, part: String, _ fingerprint: ElementFingerprint) -> Stri
     case .sequence(let itemCount):
         text += ",\"items\":\(itemCount)"
     case .encapsulated(let offsetTable, let fragments):
-        text += ",\"offsetTable\":\(digestJSON(offsetTable))"
-        text += ",\"fragments\":[" + fragments.map(digestJSON).joined(separator: ",") + "]"
+        print(text + ",\"offsetTable\":\(digestJSON(offsetTable)),\"fragments\":[", terminator: "")
+        for (index, fragment) in fragments.enumerated() {
+            print((index == 0 ? "" : ",") + digestJSON(fragment), terminator: "")
+        }
+        text = "]"
     }
-    return text + "}"
+    print(text + "}")
 }
 
 func errorLine(file: String, _ error: DICOMError) -> String {
@@ -159,12 +163,8 @@ for path in files {
             )
         } else {
             print("{\"file\":\(jsonString(path)),\"transferSyntax\":\(jsonString(file.transferSyntaxUID))}")
-            for fingerprint in file.fileMetaInformation.fingerprints() {
-                print(line(file: path, part: "meta", fingerprint))
-            }
-            for fingerprint in file.dataSet.fingerprints() {
-                print(line(file: path, part: "dataset", fingerprint))
-            }
+            file.fileMetaInformation.forEachFingerprint { printLine(file: path, part: "meta", $0) }
+            file.dataSet.forEachFingerprint { printLine(file: path, part: "dataset", $0) }
         }
     } catch {
         print(errorLine(file: path, error))

@@ -33,6 +33,9 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
             case fileIO
             case fileTooLarge
             case cancelled
+            case invalidPixelData
+            case missingAttribute
+            case tooManyElements
         }
 
         private let base: Base
@@ -60,8 +63,20 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let missingTransferSyntax = Code(.missingTransferSyntax)
         /// The transfer syntax is unknown or not supported by this version (big endian, deflate).
         public static let unsupportedTransferSyntax = Code(.unsupportedTransferSyntax)
-        /// The file meta information cannot be read or built (e.g. no SOP Class or Instance UID).
+        /// The file meta information cannot be read or built. (A data set without SOP Class or
+        /// Instance UID is ``missingAttribute``.)
         public static let invalidFileMetaInformation = Code(.invalidFileMetaInformation)
+        /// An attribute the operation needs is absent or empty: ``DICOMWriter`` cannot build the file
+        /// meta information of a data set that has no SOP Class UID (0008,0016) or SOP Instance UID
+        /// (0008,0018) (and no media storage UID to fall back on); the error names the meta tag.
+        public static let missingAttribute = Code(.missingAttribute)
+        /// Pixel Data (7FE0,0010) is encoded against its transfer syntax: native (defined length)
+        /// at the top level of an encapsulated transfer syntax, encapsulated (undefined length) in a
+        /// native one, or as a sequence (PS3.5 A.4, 8.2).
+        public static let invalidPixelData = Code(.invalidPixelData)
+        /// The input holds more data elements, sequence items and pixel data fragments (all levels
+        /// counted) than ``DICOMFile/ReadOptions/maximumElementCount``.
+        public static let tooManyElements = Code(.tooManyElements)
         /// An element's value does not fit its VR or its place (e.g. an SQ element without items).
         public static let invalidValue = Code(.invalidValue)
         /// A value is longer than any DICOM length field can carry.
@@ -81,7 +96,7 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Whether errors of this code concern a position in the input.
         var isPositional: Bool {
             switch base {
-            case .invalidKey, .fileIO, .fileTooLarge, .cancelled: false
+            case .invalidKey, .fileIO, .fileTooLarge, .cancelled, .missingAttribute: false
             default: true
             }
         }
@@ -90,7 +105,8 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
     public let code: Code
     /// The byte offset in the input (from the first byte of the file) where the problem was found;
-    /// `0` for errors not tied to a position (``Code/invalidKey``, ``Code/fileIO``, ...).
+    /// `0` for errors not tied to a position (``Code/invalidKey``, ``Code/fileIO``,
+    /// ``Code/missingAttribute``, ...).
     public let offset: Int
     /// The tag of the element concerned, when there is one.
     public let tag: Tag?

@@ -132,9 +132,17 @@ struct DICOMWriterTests {
     func unwritable() throws {
         var noUIDs = DataSet()
         noUIDs.set(DataElement(tag: .modality, vr: .CS, string: "CT"))
-        #expect(throws: DICOMError(.invalidFileMetaInformation, message: "")) {
+        let missing = #expect(throws: DICOMError(.missingAttribute, message: "")) {
             try DICOMFile(dataSet: noUIDs, transferSyntax: .explicitVRLittleEndian).serialized()
         }
+        #expect(missing?.tag == .mediaStorageSOPClassUID)
+        #expect(missing?.description.contains("missingAttribute") == true)
+        var noInstance = noUIDs
+        noInstance.set(DataElement(tag: .sopClassUID, vr: .UI, string: "1.2.3"))
+        let missingInstance = #expect(throws: DICOMError(.missingAttribute, message: "")) {
+            try DICOMFile(dataSet: noInstance, transferSyntax: .explicitVRLittleEndian).serialized()
+        }
+        #expect(missingInstance?.tag == .mediaStorageSOPInstanceUID)
         var valid = DataSet()
         valid.set(DataElement(tag: .sopClassUID, vr: .UI, string: "1.2.3"))
         valid.set(DataElement(tag: .sopInstanceUID, vr: .UI, string: "1.2.4"))

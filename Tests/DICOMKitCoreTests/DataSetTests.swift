@@ -82,4 +82,26 @@ struct DataSetTests {
         #expect(offsetTable.length == 0)
         #expect(fragments.map(\.length) == [2])
     }
+
+    @Test("forEachFingerprint visits depth first and stops at the first error")
+    func forEachFingerprint() {
+        struct Stop: Error {}
+        let item = DataSet([DataElement(tag: .codeValue, vr: .SH, string: "ABC")])
+        let dataSet = DataSet([
+            DataElement(tag: .modality, vr: .CS, string: "CT"),
+            DataElement(tag: Tag(0x0008, 0x1115), items: [item, item]),
+            DataElement(tag: .rows, uint16s: [2]),
+        ])
+        var tags: [Tag] = []
+        dataSet.forEachFingerprint { tags.append($0.tag) }
+        #expect(tags == [.modality, Tag(0x0008, 0x1115), .codeValue, .codeValue, .rows])
+        var visited = 0
+        #expect(throws: Stop.self) {
+            try dataSet.forEachFingerprint { _ in
+                visited += 1
+                if visited == 2 { throw Stop() }
+            }
+        }
+        #expect(visited == 2)
+    }
 }

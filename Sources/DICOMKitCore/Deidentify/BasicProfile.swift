@@ -29,8 +29,9 @@ public enum BasicProfile: Sendable {
     }
 
     /// The action for `tag` (repeating groups such as `(60xx,3000)` and `(50xx,xxxx)` resolved), or
-    /// `nil` when the table does not list it (the profile keeps such attributes). Private tags
-    /// return `nil`: they are removed by rule.
+    /// `nil` when the table does not list it. ``Deidentifier`` does not simply keep unlisted
+    /// attributes: it fails closed for them (see its documentation). Private tags return `nil`:
+    /// they are removed by rule.
     public static func action(for tag: Tag) -> Action? {
         guard !tag.isPrivate else { return nil }
         let storage = Storage.shared

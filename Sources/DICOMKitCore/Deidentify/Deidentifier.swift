@@ -10,17 +10,32 @@ internal import CryptoSupport
 /// ```
 ///
 /// What it does, at every nesting level (inside sequences, items of items):
-/// - removes every private element (odd groups, private creators included) and every group length;
+/// - removes every private element (odd groups, private creators included), every group length,
+///   and every file meta information element (group 0002) found in the data set: the writer builds
+///   the meta group itself;
 /// - applies the table's action: X removes; Z empties (a sequence becomes empty); D writes a dummy
 ///   value valid for the VR (DA `19000101`, TM `000000`, DT `19000101000000`, PN `ANONYMIZED^`,
 ///   AS `000Y`, IS/DS `0`, other text `ANONYMIZED` cut to the VR's length, binary zeros; a sequence
 ///   becomes one empty item; a UI is replaced as by U); U replaces each UID with
-///   `2.25.` + the decimal of the first 16 bytes of HMAC-SHA256(key, UID); K and unlisted
-///   attributes are kept, sequences among them with their items de-identified;
+///   `2.25.` + the decimal of the first 16 bytes of HMAC-SHA256(key, UID); K keeps, sequences
+///   with their items de-identified;
 /// - resolves the combined codes without consulting the IOD, to the weakest action that always
 ///   keeps the object valid: X/Z to Z; X/D, Z/D and X/Z/D to D; X/Z/U* to U for a UI, for a
 ///   sequence to keeping it with every item de-identified (whose UIDs the table replaces), and to Z
 ///   otherwise;
+/// - fails closed for attributes the table does not list, in this order:
+///   1. a short supplementary table of identifying attributes E.1-1 leaves out (retired order
+///      numbers (0040,1006), (0040,1007), (0040,2006), (0040,2007); Overlay Description
+///      (60xx,0022); birth and death dates in an alternative calendar (0010,0033), (0010,0034);
+///      Breed Registration Number (0010,2295); Contact URI (0074,100A) and Contact Display Name
+///      (0074,100C); Owner ID (2100,0160); Boarding Pass ID (4010,101A) and Itinerary ID
+///      (4010,1051)) is applied: all are removed;
+///   2. a public attribute the data dictionary does not know is removed, whatever its VR (a UN
+///      blob included), since nothing says what it holds;
+///   3. free text is removed: an attribute whose VR, or whose dictionary VR, is LT, ST or UT;
+///   4. names and dates get a dummy (D): an attribute whose VR, or whose dictionary VR, is PN, DA
+///      or DT (the dictionary's VR matters for values sent as UN);
+///   5. anything else is kept, sequences with their items de-identified;
 /// - replaces Patient ID (0010,0020) with ``pseudonym(forPatientID:)`` instead of emptying it;
 /// - sets Patient Identity Removed (0012,0062) to `YES`, De-identification Method (0012,0063) and
 ///   De-identification Method Code Sequence (0012,0064, DCM 113100); Burned In Annotation
@@ -28,7 +43,9 @@ internal import CryptoSupport
 /// - rebuilds the file meta information so that the media storage SOP Instance UID is the new SOP
 ///   Instance UID.
 ///
-/// Pixel data is not inspected: burned-in text is outside the Basic Profile's reach.
+/// Pixel data is not inspected: burned-in text is outside the Basic Profile's reach. Kept
+/// attributes of other VRs (LO, SH, CS, ...) that the table does not list keep their values: a
+/// Code Meaning (0008,0104) typed by hand, for example, is kept as it is.
 public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable {
     /// The shortest secret key accepted, in bytes.
     public static let minimumKeyLength = 16
@@ -118,7 +135,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
         var output: [DataElement] = []
         output.reserveCapacity(dataSet.count)
         for element in dataSet {
-            if element.tag.isPrivate || element.tag.isGroupLength {
+            if element.tag.isPrivate || element.tag.isGroupLength || element.tag.isFileMetaInformation {
                 continue
             }
             if element.tag == .patientID {
@@ -128,7 +145,8 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
                         .paddedToEvenLength())
                 continue
             }
-            if let replaced = try apply(BasicProfile.action(for: element.tag), to: element, depth: depth) {
+            let action = BasicProfile.action(for: element.tag) ?? Deidentifier.unlistedAction(for: element)
+            if let replaced = try apply(action, to: element, depth: depth) {
                 output.append(replaced)
             }
         }
@@ -136,13 +154,13 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
     }
 
     private func apply(
-        _ action: BasicProfile.Action?, to element: DataElement, depth: Int
+        _ action: BasicProfile.Action, to element: DataElement, depth: Int
     ) throws(DICOMError)
         -> DataElement?
     {
         let vr = Deidentifier.effectiveVR(of: element)
         switch action {
-        case nil, .keep:
+        case .keep:
             return try keepingStructure(element, depth: depth)
         case .remove:
             return nil
@@ -198,6 +216,26 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
             return uid.isEmpty ? "" : replacementUID(for: uid)
         }
         return DataElement(tag: element.tag, vr: .UI, strings: values).paddedToEvenLength()
+    }
+
+    /// The action for a public attribute that Table E.1-1 does not list (see the type's
+    /// documentation): the supplementary table's; X when the dictionary does not know the tag or
+    /// the element's VR or the dictionary's is LT, ST or UT; D when either is PN, DA or DT; else K.
+    static func unlistedAction(for element: DataElement) -> BasicProfile.Action {
+        if let action = SupplementaryActions.action(for: element.tag) {
+            return action
+        }
+        guard let specification = DataDictionary.specification(for: element.tag) else {
+            return .remove
+        }
+        let vrs = CollectionOfOne(element.vr) + specification.vrs
+        if vrs.contains(where: { $0 == .LT || $0 == .ST || $0 == .UT }) {
+            return .remove
+        }
+        if vrs.contains(where: { $0 == .PN || $0 == .DA || $0 == .DT }) {
+            return .dummy
+        }
+        return .keep
     }
 
     /// The element's VR, or for a UN element of a public attribute with one dictionary VR, that VR.

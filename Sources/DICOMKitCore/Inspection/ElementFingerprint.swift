@@ -43,29 +43,35 @@ extension DataSet {
     /// sequence's fingerprint comes before those of its items' elements.
     public func fingerprints() -> [ElementFingerprint] {
         var result: [ElementFingerprint] = []
-        appendFingerprints(path: "", to: &result)
+        forEachFingerprint { result.append($0) }
         return result
     }
 
-    private func appendFingerprints(path: String, to result: inout [ElementFingerprint]) {
+    /// Calls `body` with the fingerprint of every element at every nesting level, in the order of
+    /// ``fingerprints()``, without keeping them: memory stays that of one fingerprint, however
+    /// many elements the data set holds.
+    public func forEachFingerprint(_ body: (ElementFingerprint) throws -> Void) rethrows {
+        try forEachFingerprint(path: "", body)
+    }
+
+    private func forEachFingerprint(path: String, _ body: (ElementFingerprint) throws -> Void) rethrows {
         for element in self {
             switch element.value {
             case .bytes(let bytes):
-                result.append(
-                    ElementFingerprint(path: path, tag: element.tag, vr: element.vr, content: .value(.init(bytes)))
-                )
+                try body(
+                    ElementFingerprint(path: path, tag: element.tag, vr: element.vr, content: .value(.init(bytes))))
             case .sequence(let items):
-                result.append(
+                try body(
                     ElementFingerprint(
                         path: path, tag: element.tag, vr: element.vr, content: .sequence(itemCount: items.count)
                     )
                 )
                 let prefix = path.isEmpty ? "" : path + "."
                 for (index, item) in items.enumerated() {
-                    item.appendFingerprints(path: "\(prefix)\(element.tag)[\(index)]", to: &result)
+                    try item.forEachFingerprint(path: "\(prefix)\(element.tag)[\(index)]", body)
                 }
             case .encapsulated(let pixelData):
-                result.append(
+                try body(
                     ElementFingerprint(
                         path: path, tag: element.tag, vr: element.vr,
                         content: .encapsulated(

@@ -24,11 +24,24 @@ public struct DICOMFile: Sendable, Equatable {
         /// The largest file ``DICOMFile/init(contentsOf:options:)`` reads, in bytes; larger files throw
         /// ``DICOMError/Code/fileTooLarge`` before anything is allocated.
         public var maximumFileSize: Int
+        /// The most data elements, sequence items and encapsulated pixel data fragments read, all
+        /// nesting levels and the file meta information counted together; one more throws
+        /// ``DICOMError/Code/tooManyElements`` naming its offset. The count is checked as the input is
+        /// read, so it bounds the memory of the parsed structure, which grows per element rather
+        /// than per byte (a 100 MB file of 8-byte items would otherwise expand to gigabytes).
+        ///
+        /// The default, 1,000,000, is far above real files (a multi-frame image with per-frame
+        /// functional groups for thousands of frames has some hundred thousand); values below 0 are
+        /// treated as 0.
+        public var maximumElementCount: Int
 
-        /// Creates options; the defaults allow 64 nested sequences and files up to 4 GiB.
-        public init(maximumNestingDepth: Int = 64, maximumFileSize: Int = 1 << 32) {
+        /// Creates options; the defaults allow 64 nested sequences, files up to 4 GiB and 1,000,000
+        /// elements, items and fragments.
+        public init(maximumNestingDepth: Int = 64, maximumFileSize: Int = 1 << 32, maximumElementCount: Int = 1_000_000)
+        {
             self.maximumNestingDepth = maximumNestingDepth
             self.maximumFileSize = maximumFileSize
+            self.maximumElementCount = maximumElementCount
         }
 
         /// The default options.
@@ -36,6 +49,10 @@ public struct DICOMFile: Sendable, Equatable {
 
         var effectiveNestingDepth: Int {
             min(max(maximumNestingDepth, 1), ReadOptions.nestingDepthCeiling)
+        }
+
+        var effectiveElementCount: Int {
+            max(maximumElementCount, 0)
         }
     }
 
@@ -58,10 +75,13 @@ public struct DICOMFile: Sendable, Equatable {
     /// Values are slices of `bytes`, which the file keeps alive; nothing is copied.
     ///
     /// - Throws: ``DICOMError`` (`notDICOM`, `truncated`, `invalidLength`, `invalidVR`,
-    ///   `malformedItem`, `nestingTooDeep`, `duplicateElement`, `missingTransferSyntax`,
-    ///   `unsupportedTransferSyntax`), naming the byte offset and tag.
+    ///   `malformedItem`, `invalidPixelData`, `nestingTooDeep`, `tooManyElements`,
+    ///   `duplicateElement`, `missingTransferSyntax`, `unsupportedTransferSyntax`), naming the byte
+    ///   offset and tag.
     public init(bytes: [UInt8], options: ReadOptions = .default) throws(DICOMError) {
-        let parsed = try DataSetParser.parseFile(bytes, maximumDepth: options.effectiveNestingDepth)
+        let parsed = try DataSetParser.parseFile(
+            bytes, maximumDepth: options.effectiveNestingDepth, maximumElementCount: options.effectiveElementCount
+        )
         fileMetaInformation = parsed.fileMetaInformation
         dataSet = parsed.dataSet
         transferSyntax = parsed.transferSyntax

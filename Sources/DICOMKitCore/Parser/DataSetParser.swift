@@ -3,7 +3,9 @@
 ///
 /// Every declared length is checked against what is left (of the file, or of the enclosing item or
 /// sequence) before it is used, so a hostile length never allocates nor reads out of bounds.
-/// Sequences nest at most `maximumDepth` deep, which also bounds the recursion.
+/// Sequences nest at most `maximumDepth` deep, which also bounds the recursion; data elements, items
+/// and pixel data fragments are counted as they are read, at every level, and stop at
+/// `maximumElementCount`, which bounds the memory the parsed structure takes whatever the input.
 struct DataSetParser {
     /// The values the reader remembers per data set to resolve the VRs that the data dictionary
     /// leaves ambiguous in implicit VR (PS3.5 A.1, PS3.3 C.7.6.3, C.11.1).
@@ -31,12 +33,19 @@ struct DataSetParser {
 
     let bytes: [UInt8]
     let maximumDepth: Int
+    let maximumElementCount: Int
+    /// Whether the transfer syntax encapsulates pixel data: top-level Pixel Data must then be
+    /// encapsulated, and in a native syntax it must not be (PS3.5 A.4).
+    var encapsulatedSyntax = false
     private(set) var offset: Int
+    /// Data elements, items and fragments read so far, at every level.
+    private(set) var elementCount = 0
 
-    init(bytes: [UInt8], offset: Int, maximumDepth: Int) {
+    init(bytes: [UInt8], offset: Int, maximumDepth: Int, maximumElementCount: Int) {
         self.bytes = bytes
         self.offset = offset
         self.maximumDepth = maximumDepth
+        self.maximumElementCount = maximumElementCount
     }
 
     // MARK: - Part 10 file
@@ -47,7 +56,7 @@ struct DataSetParser {
     /// 0002 follow, as pydicom and dcmtk do: (0002,0000), when present, is kept but not trusted to
     /// mark the end, since real files get it wrong; when absent nothing is missed.
     static func parseFile(
-        _ bytes: [UInt8], maximumDepth: Int
+        _ bytes: [UInt8], maximumDepth: Int, maximumElementCount: Int
     ) throws(DICOMError) -> (fileMetaInformation: DataSet, dataSet: DataSet, transferSyntax: TransferSyntax) {
         guard bytes.count >= 132, bytes[128] == 0x44, bytes[129] == 0x49, bytes[130] == 0x43, bytes[131] == 0x4D
         else {
@@ -56,7 +65,9 @@ struct DataSetParser {
                 message: "no DICM prefix after a 128-byte preamble: not a DICOM Part 10 file"
             )
         }
-        var parser = DataSetParser(bytes: bytes, offset: 132, maximumDepth: maximumDepth)
+        var parser = DataSetParser(
+            bytes: bytes, offset: 132, maximumDepth: maximumDepth, maximumElementCount: maximumElementCount
+        )
         let meta = try parser.parseDataSet(
             limit: bytes.count, end: .endOfFileMetaGroup, explicit: true, depth: 0, context: PixelContext()
         )
@@ -73,6 +84,7 @@ struct DataSetParser {
                     ?? "unknown transfer syntax UID"
             )
         }
+        parser.encapsulatedSyntax = syntax.isEncapsulated
         let dataSet = try parser.parseDataSet(
             limit: bytes.count, end: .limit, explicit: syntax.isExplicitVR, depth: 0, context: PixelContext()
         )
@@ -118,6 +130,7 @@ struct DataSetParser {
                 )
             }
             let tag = Tag(group, elementNumber)
+            try count(at: offset, tag: tag)
             let (element, pending) = try parseElement(
                 tag: tag, limit: limit, explicit: explicit, depth: depth, context: context
             )
@@ -186,6 +199,9 @@ struct DataSetParser {
             (vr, pending) = DataSetParser.implicitVR(for: tag)
         }
 
+        if tag == .pixelData {
+            try checkPixelDataEncoding(at: start, vr: vr, undefinedLength: length == 0xFFFF_FFFF, depth: depth)
+        }
         if length == 0xFFFF_FFFF {
             if tag == .pixelData, vr != .SQ {
                 // Encapsulated pixel data is OB (PS3.5 A.4); a file that says OW keeps its OW.
@@ -285,6 +301,7 @@ struct DataSetParser {
                     .malformedItem, offset: offset, tag: tag, message: "an item delimiter outside an item"
                 )
             }
+            try count(at: offset, tag: tag)
             offset += 8
             if length == 0xFFFF_FFFF {
                 items.append(
@@ -332,6 +349,7 @@ struct DataSetParser {
                     .malformedItem, offset: offset, tag: tag, message: "a pixel data fragment of undefined length"
                 )
             }
+            try count(at: offset, tag: tag)
             offset += 8
             let count = Int(length)
             guard count <= limit - offset else {
@@ -352,6 +370,45 @@ struct DataSetParser {
             )
         }
         return EncapsulatedPixelData(basicOffsetTable: offsetTable, fragments: fragments)
+    }
+
+    // MARK: - Limits and pixel data
+
+    /// Counts one data element, item or fragment whose header starts at `position`, throwing
+    /// `tooManyElements` past the limit.
+    private mutating func count(at position: Int, tag: Tag) throws(DICOMError) {
+        elementCount += 1
+        guard elementCount <= maximumElementCount else {
+            throw DICOMError(
+                .tooManyElements, offset: position, tag: tag,
+                message: "more than \(maximumElementCount) data elements, items and fragments"
+            )
+        }
+    }
+
+    /// Checks that Pixel Data (7FE0,0010) starting at `position` is encoded as its transfer syntax
+    /// requires (PS3.5 A.4, 8.2): encapsulated (undefined length) at the top level of an
+    /// encapsulated syntax, never encapsulated in a native one, never a sequence. Pixel data nested in
+    /// an item of an encapsulated syntax (an icon image) may be either.
+    private func checkPixelDataEncoding(at position: Int, vr: VR, undefinedLength: Bool, depth: Int) throws(DICOMError)
+    {
+        if vr == .SQ {
+            throw DICOMError(
+                .invalidPixelData, offset: position, tag: .pixelData, message: "pixel data encoded as a sequence"
+            )
+        }
+        if encapsulatedSyntax, depth == 0, !undefinedLength {
+            throw DICOMError(
+                .invalidPixelData, offset: position, tag: .pixelData,
+                message: "native pixel data (defined length) where the transfer syntax requires encapsulated pixel data"
+            )
+        }
+        if !encapsulatedSyntax, undefinedLength {
+            throw DICOMError(
+                .invalidPixelData, offset: position, tag: .pixelData,
+                message: "encapsulated pixel data (undefined length) in a native transfer syntax"
+            )
+        }
     }
 
     // MARK: - VRs

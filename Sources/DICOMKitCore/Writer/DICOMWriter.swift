@@ -37,9 +37,10 @@ public struct DICOMWriter: Sendable {
     /// `file` as Part 10 bytes.
     ///
     /// - Throws: ``DICOMError``: `unsupportedTransferSyntax` for a file meant for a syntax this
-    ///   version cannot write; `invalidFileMetaInformation` when neither the data set nor the meta
-    ///   information has a SOP Class and SOP Instance UID; `invalidValue` for an element whose value
-    ///   does not fit its VR or place (offsets are in the output); `valueTooLong`; `nestingTooDeep`.
+    ///   version cannot write; `missingAttribute` (naming (0002,0002) or (0002,0003)) when neither
+    ///   the data set nor the meta information has a SOP Class and SOP Instance UID; `invalidValue`
+    ///   for an element whose value does not fit its VR or place (offsets are in the output);
+    ///   `valueTooLong`; `nestingTooDeep`.
     public func serialize(_ file: DICOMFile) throws(DICOMError) -> [UInt8] {
         guard file.transferSyntax.isSupported else {
             throw DICOMError(
@@ -51,10 +52,14 @@ public struct DICOMWriter: Sendable {
         let meta = FileMetaInformation.build(
             dataSet: file.dataSet, transferSyntax: syntax, previous: file.fileMetaInformation
         )
-        for required in [Tag.mediaStorageSOPClassUID, .mediaStorageSOPInstanceUID] where !meta.contains(required) {
+        let required: [(tag: Tag, source: String)] = [
+            (.mediaStorageSOPClassUID, "SOP Class UID (0008,0016)"),
+            (.mediaStorageSOPInstanceUID, "SOP Instance UID (0008,0018)"),
+        ]
+        for (tag, source) in required where !meta.contains(tag) {
             throw DICOMError(
-                .invalidFileMetaInformation, tag: required,
-                message: "neither the data set nor the file meta information gives this UID"
+                .missingAttribute, tag: tag,
+                message: "no \(source) in the data set, nor this element in the file meta information"
             )
         }
         var encoder = ExplicitVRLittleEndianEncoder(

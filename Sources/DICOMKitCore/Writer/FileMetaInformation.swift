@@ -2,7 +2,8 @@
 enum FileMetaInformation {
     /// The meta group for `dataSet` in `transferSyntax`: group length, version 00\01, media storage
     /// SOP Class and Instance UIDs (from the data set's SOP Class and Instance UIDs, else from
-    /// `previous`; left out when neither has a non-empty value), transfer syntax UID, and DICOMKitCore's implementation class UID and version name.
+    /// `previous`; left out when neither has a non-empty value), transfer syntax UID, and
+    /// DICOMKitCore's implementation class UID and version name.
     static func build(dataSet: DataSet, transferSyntax: TransferSyntax, previous: DataSet) -> DataSet {
         var meta = DataSet()
         meta.set(DataElement(tag: .fileMetaInformationVersion, vr: .OB, bytes: [0x00, 0x01]))
