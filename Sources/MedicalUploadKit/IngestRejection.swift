@@ -32,6 +32,8 @@ public struct IngestRejection: Error, Hashable, Sendable, CustomStringConvertibl
         /// A DICOM attribute the pipeline requires has a value that is not valid for it (a date that is not
         /// `YYYYMMDD`).
         public static let invalidAttribute = Code("invalidAttribute")
+        /// The DICOM file says its pixels carry burned-in annotation, which de-identification cannot remove.
+        public static let burnedInAnnotation = Code("burnedInAnnotation")
         /// The DICOM file is in a transfer syntax the reader does not support yet.
         public static let unsupportedTransferSyntax = Code("unsupportedTransferSyntax")
 

@@ -31,16 +31,21 @@ public struct UploadPipeline: Sendable {
         public var scanAttempts: Int
         /// The pause between scan attempts.
         public var scanRetryDelay: Duration
+        /// Whether DICOM files whose Burned In Annotation (0028,0301) is `YES` are refused. The Basic Profile
+        /// does not touch pixel data, so text burned into the image (often the patient's name) would survive
+        /// de-identification; refusing is the fail-closed default.
+        public var rejectsBurnedInAnnotation: Bool
 
-        /// Creates a configuration; the defaults require Patient ID and Study Date and try a scan twice,
-        /// 250 ms apart.
+        /// Creates a configuration; the defaults require Patient ID and Study Date, refuse burned-in
+        /// annotation, and try a scan twice, 250 ms apart.
         public init(
             requiredDICOMAttributes: [Tag] = [.patientID, .studyDate], scanAttempts: Int = 2,
-            scanRetryDelay: Duration = .milliseconds(250)
+            scanRetryDelay: Duration = .milliseconds(250), rejectsBurnedInAnnotation: Bool = true
         ) {
             self.requiredDICOMAttributes = requiredDICOMAttributes
             self.scanAttempts = scanAttempts
             self.scanRetryDelay = scanRetryDelay
+            self.rejectsBurnedInAnnotation = rejectsBurnedInAnnotation
         }
     }
 
@@ -265,6 +270,14 @@ public struct UploadPipeline: Sendable {
                     .uploadDICOMParse, .rejected, ["code": rejection.code.rawValue, "tag": tag.description])
                 throw rejection
             }
+        }
+        if configuration.rejectsBurnedInAnnotation, file.dataSet.string(.burnedInAnnotation)?.uppercased() == "YES" {
+            try await trail.record(
+                .uploadDICOMParse, .rejected,
+                ["code": IngestRejection.Code.burnedInAnnotation.rawValue, "tag": Tag.burnedInAnnotation.description])
+            throw IngestRejection(
+                .burnedInAnnotation,
+                "Burned In Annotation \(Tag.burnedInAnnotation) is YES: the pixels may show identifying text")
         }
         try await trail.record(
             .uploadDICOMParse, .success,

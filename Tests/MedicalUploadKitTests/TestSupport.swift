@@ -25,10 +25,9 @@ enum SyntheticPHI {
 
 /// A small CT-like DICOM file with PHI at the top level, built here.
 func syntheticDICOM(
-    patientID: String? = SyntheticPHI.patientID, studyDate: String? = SyntheticPHI.studyDate
-)
-    throws -> [UInt8]
-{
+    patientID: String? = SyntheticPHI.patientID, studyDate: String? = SyntheticPHI.studyDate,
+    burnedInAnnotation: String? = nil
+) throws -> [UInt8] {
     var elements = [
         DataElement(tag: .sopClassUID, vr: .UI, string: "1.2.840.10008.5.1.4.1.1.2"),
         DataElement(tag: .sopInstanceUID, vr: .UI, string: SyntheticPHI.instanceUID),
@@ -45,6 +44,9 @@ func syntheticDICOM(
     ]
     if let patientID { elements.append(DataElement(tag: .patientID, vr: .LO, string: patientID)) }
     if let studyDate { elements.append(DataElement(tag: .studyDate, vr: .DA, string: studyDate)) }
+    if let burnedInAnnotation {
+        elements.append(DataElement(tag: .burnedInAnnotation, vr: .CS, string: burnedInAnnotation))
+    }
     return try DICOMFile(dataSet: DataSet(elements), transferSyntax: .explicitVRLittleEndian).serialized()
 }
 

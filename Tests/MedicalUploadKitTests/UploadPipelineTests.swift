@@ -160,6 +160,24 @@ import UploadPolicy
         #expect(record.contentType == "application/dicom" && record.dicom != nil)
     }
 
+    @Test func burnedInAnnotationIsRejectedByDefault() async throws {
+        let directory = try temporaryDirectory()
+        let bytes = try syntheticDICOM(burnedInAnnotation: "YES")
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let report = await pipeline.ingest(Upload(fileName: "s.dcm", contents: .bytes(bytes)), context: context)
+        #expect(report.rejection?.code == .burnedInAnnotation)
+        #expect(storedObjects(in: directory).isEmpty)
+
+        let permissive = try makePipeline(
+            directory: directory, endpoint: try clamdFromEnvironment(),
+            configuration: .init(scanRetryDelay: .milliseconds(10), rejectsBurnedInAnnotation: false))
+        #expect(
+            await permissive.ingest(Upload(fileName: "s.dcm", contents: .bytes(bytes)), context: context).record != nil)
+        let withNo = try syntheticDICOM(burnedInAnnotation: "NO")
+        #expect(
+            await pipeline.ingest(Upload(fileName: "s.dcm", contents: .bytes(withNo)), context: context).record != nil)
+    }
+
     @Test func unsupportedTransferSyntaxIsNamed() async throws {
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
