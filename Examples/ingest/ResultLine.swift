@@ -1,3 +1,4 @@
+import Foundation
 import MedicalUploadKit
 
 /// A JSON value whose objects keep their keys in the order given, so every line has the same shape.
@@ -20,22 +21,12 @@ enum JSONValue {
         }
     }
 
+    /// `text` as a JSON string literal, escaped by Foundation's encoder.
     private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(text) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
