@@ -13,4 +13,6 @@ extension AuditAction {
     public static let uploadDICOMDeidentify = AuditAction("upload.dicom_deidentify")
     /// The upload was stored.
     public static let uploadStore = AuditAction("upload.store")
+    /// The upload's task was cancelled before a decision; nothing was stored.
+    public static let uploadCancelled = AuditAction("upload.cancelled")
 }

@@ -9,6 +9,9 @@ import UploadPolicy
 /// required attributes and de-identification; then storage. Every step writes one audit event, and every
 /// infected (or not fully scanned) file also a `security.alert` event.
 ///
+/// Each call holds the file, its parsed form and its de-identified copy in memory (about three times the
+/// file's size for DICOM); bound the number of concurrent ``ingest(_:context:)`` calls in the host.
+///
 /// The pipeline fails closed: a file is stored only when every step succeeded and was audited. A scanner
 /// that cannot answer makes the upload `failed`, never `stored`. Scans are retried here (and only here), as
 /// ``Configuration/scanAttempts`` says.
@@ -93,7 +96,13 @@ public struct UploadPipeline: Sendable {
         } catch let error as IngestError {
             report.outcome = .failed(error)
         } catch {
-            report.outcome = .failed(IngestError(.cancelled, "the upload was cancelled"))
+            // Only cancellation reaches here. Nothing was stored: the store step, once begun, is not cancelled.
+            report.outcome = .failed(IngestError(.cancelled, "the upload was cancelled before a decision"))
+            do {
+                try await trail.record(.uploadCancelled, .error, [:])
+            } catch {
+                report.outcome = .failed(error)
+            }
         }
         return report
     }
@@ -201,10 +210,23 @@ public struct UploadPipeline: Sendable {
     }
 
     /// Step 5: stores the object, then audits it; a store that cannot be audited is undone.
+    ///
+    /// The step runs in a task of its own, which the upload's cancellation does not reach: once a put has
+    /// begun, its audit event (or its undo) always follows, so a cancelled upload never leaves an object
+    /// that the audit trail does not account for.
     private func store(
         _ bytes: [UInt8], kind: UploadKind, contentType: ContentType, trail: AuditTrail
     ) async throws -> (key: String, sha256: String) {
         let key = StorageKey.make(kind: kind, contentType: contentType, date: clock())
+        let storage = self.storage
+        return try await Task {
+            try await Self.storeAndAudit(bytes, key: key, contentType: contentType, storage: storage, trail: trail)
+        }.value
+    }
+
+    private static func storeAndAudit(
+        _ bytes: [UInt8], key: String, contentType: ContentType, storage: any ObjectStorage, trail: AuditTrail
+    ) async throws -> (key: String, sha256: String) {
         let digest = SHA256Hasher.hash(bytes).hexString
         do {
             try await storage.put(key: key, bytes: bytes, contentType: contentType.mimeType)
@@ -294,12 +316,15 @@ public struct UploadPipeline: Sendable {
                 ["code": IngestRejection.Code.malformedDICOM.rawValue, "error": "\(error)"])
             throw IngestRejection(.malformedDICOM, "cannot be de-identified: \(error)")
         }
-        if output.count > limit {
+        // The writer may grow a file a little (explicit lengths, item delimiters), so the copy gets an eighth
+        // of headroom; what the element cap does not already bound (amplification) stays refused.
+        if output.count > limit + limit / 8 {
             try await trail.record(
                 .uploadDICOMDeidentify, .rejected,
                 ["code": IngestRejection.Code.tooLarge.rawValue, "size": "\(output.count)"])
             throw IngestRejection(
-                .tooLarge, "the de-identified copy is \(output.count) bytes, over the limit of \(limit)")
+                .tooLarge,
+                "the de-identified copy is \(output.count) bytes, over \(limit + limit / 8) (the limit and an eighth)")
         }
         let summary = DICOMSummary(deidentified: deidentified)
         try await trail.record(

@@ -46,6 +46,12 @@ struct DeidentifierUnlistedTests {
             Planted(tag: Tag(0x0014, 0x0105), vr: "ST", value: "Repair note Jane Roe \(mark)", fate: .removed),
             Planted(tag: Tag(0x0040, 0xA160), vr: "UT", value: "Text value Jane Roe \(mark)", fate: .removed),
             Planted(tag: Tag(0x0040, 0x0400), vr: "UN", value: "Call Mrs Roe at home \(mark)", fate: .removed),
+            // Regression: unlisted locators and UC free text survived (a Retrieve URL holds the original
+            // Study Instance UID).
+            Planted(
+                tag: Tag(0x0008, 0x1190), vr: "UR", value: "https://pacs/studies/1.2.3.99\(level)", fate: .removed),
+            Planted(tag: Tag(0x0040, 0x4073), vr: "UR", value: "file:///mrn-778\(level)/x", fate: .removed),
+            Planted(tag: Tag(0x0018, 0x9908), vr: "UC", value: "Reason Jane Roe \(mark)", fate: .removed),
             // The supplementary table.
             Planted(tag: Tag(0x0040, 0x1006), vr: "SH", value: "PLACER1-\(mark)", fate: .removed),
             Planted(tag: Tag(0x0040, 0x1007), vr: "SH", value: "FILLER1-\(mark)", fate: .removed),

@@ -32,10 +32,13 @@ internal import CryptoSupport
 ///      (4010,1051)) is applied: all are removed;
 ///   2. a public attribute the data dictionary does not know is removed, whatever its VR (a UN
 ///      blob included), since nothing says what it holds;
-///   3. free text is removed: an attribute whose VR, or whose dictionary VR, is LT, ST or UT;
+///   3. free text and locators are removed: an attribute whose VR, or whose dictionary VR, is LT,
+///      ST, UT, UC or UR (a Retrieve URL holds the original UIDs; UC holds free text);
 ///   4. names and dates get a dummy (D): an attribute whose VR, or whose dictionary VR, is PN, DA
 ///      or DT (the dictionary's VR matters for values sent as UN);
-///   5. anything else is kept, sequences with their items de-identified;
+///   5. anything else is kept, sequences with their items de-identified; a kept text value holding
+///      control bytes (a declared length that swallows the elements after it) is refused with
+///      ``DICOMError/Code/invalidValue`` rather than kept;
 /// - replaces Patient ID (0010,0020) with ``pseudonym(forPatientID:)`` instead of emptying it;
 /// - sets Patient Identity Removed (0012,0062) to `YES`, De-identification Method (0012,0063) and
 ///   De-identification Method Code Sequence (0012,0064, DCM 113100); Burned In Annotation
@@ -179,9 +182,14 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
         }
     }
 
-    /// The element itself, its items (if a sequence) de-identified.
+    /// The element itself, its items (if a sequence) de-identified. A kept text value must be text: one
+    /// holding control bytes has a declared length that swallows the elements after it (whose identifying
+    /// values would then survive inside the kept one), so it is refused rather than kept.
     private func keepingStructure(_ element: DataElement, depth: Int) throws(DICOMError) -> DataElement {
-        guard case .sequence(let items) = element.value else { return element }
+        guard case .sequence(let items) = element.value else {
+            try Deidentifier.checkKeptText(element)
+            return element
+        }
         var processed: [DataSet] = []
         processed.reserveCapacity(items.count)
         for item in items {
@@ -220,7 +228,7 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
 
     /// The action for a public attribute that Table E.1-1 does not list (see the type's
     /// documentation): the supplementary table's; X when the dictionary does not know the tag or
-    /// the element's VR or the dictionary's is LT, ST or UT; D when either is PN, DA or DT; else K.
+    /// the element's VR or the dictionary's is LT, ST, UT, UC or UR; D when either is PN, DA or DT; else K.
     static func unlistedAction(for element: DataElement) -> BasicProfile.Action {
         if let action = SupplementaryActions.action(for: element.tag) {
             return action
@@ -229,13 +237,29 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
             return .remove
         }
         let vrs = CollectionOfOne(element.vr) + specification.vrs
-        if vrs.contains(where: { $0 == .LT || $0 == .ST || $0 == .UT }) {
+        if vrs.contains(where: { $0 == .LT || $0 == .ST || $0 == .UT || $0 == .UC || $0 == .UR }) {
             return .remove
         }
         if vrs.contains(where: { $0 == .PN || $0 == .DA || $0 == .DT }) {
             return .dummy
         }
         return .keep
+    }
+
+    /// Throws `invalidValue` when a text element holds a control byte its VR does not allow: anything below
+    /// 0x20 but ESC (character set escapes) and, in LT, ST, UT and UC, TAB, LF, FF and CR. Trailing NUL
+    /// padding, which real files carry, is tolerated.
+    static func checkKeptText(_ element: DataElement) throws(DICOMError) {
+        let vr = effectiveVR(of: element)
+        guard vr.isText, let bytes = element.bytes else { return }
+        let formatted: Set<UInt8> = vr == .LT || vr == .ST || vr == .UT || vr == .UC ? [0x09, 0x0A, 0x0C, 0x0D] : []
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0 { end = bytes.index(before: end) }
+        for byte in bytes[bytes.startIndex..<end] where byte < 0x20 && byte != 0x1B && !formatted.contains(byte) {
+            throw DICOMError(
+                .invalidValue, tag: element.tag,
+                message: "the \(vr) value of \(element.tag) holds control bytes; its length may swallow other elements")
+        }
     }
 
     /// The element's VR, or for a UN element of a public attribute with one dictionary VR, that VR.
