@@ -130,8 +130,10 @@ def main():
         check(new_uid and stored.StudyInstanceUID == result["dicom"]["studyInstanceUID"], f"{name}: Study UID not replaced")
         check(stored.get("PatientIdentityRemoved") == "YES", f"{name}: Patient Identity Removed is not YES")
         check(not any(element.tag.is_private for element in stored), f"{name}: private elements kept")
-        print(f"{name:40} PatientName={str(stored.get('PatientName', ''))!r:16} (replaced: {replaced_name})  "
-              f"PatientID={stored.PatientID!r} (replaced: {replaced_id})  StudyInstanceUID new: {new_uid}")
+        new_name = str(stored.get("PatientName", ""))
+        how = "emptied, Basic Profile action Z" if new_name == "" else "replaced"
+        print(f"{name:36} PatientName={new_name!r} ({how}: {replaced_name})  "
+              f"PatientID={stored.PatientID!r} (pseudonym: {replaced_id})  StudyInstanceUID new: {new_uid}")
 
     print("\n== PHI leak check ==")
     phi = set()
