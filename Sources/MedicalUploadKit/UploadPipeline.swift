@@ -5,7 +5,7 @@ public import Foundation
 import IOSupport
 import UploadPolicy
 
-/// Decides and stores one upload at a time: size limit, malware scan, content checks, and for DICOM parse,
+/// Decides and stores uploads, one file a call: size limit, malware scan, content checks, and for DICOM parse,
 /// required attributes and de-identification; then storage. Every step writes one audit event, and every
 /// infected (or not fully scanned) file also a `security.alert` event.
 ///

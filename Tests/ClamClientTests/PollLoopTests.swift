@@ -57,7 +57,9 @@ struct PollLoopTests {
         for index in 1...3 {
             let duration = elapsed[index] ?? .zero
             #expect(duration >= .milliseconds(100 * index), "sleep \(index) woke after \(duration)")
-            #expect(duration < .milliseconds(100 * index + 1_500), "sleep \(index) woke after \(duration)")
+            // The upper bound proves the wait ends; it is loose because under a sanitizer, with every suite
+            // running in parallel on two cores, the woken task itself may wait seconds for a thread.
+            #expect(duration < .milliseconds(100 * index + 10_000), "sleep \(index) woke after \(duration)")
         }
     }
 
