@@ -15,6 +15,12 @@ public struct DataSet: Sendable, Equatable, RandomAccessCollection {
     /// The elements, sorted by tag.
     public private(set) var elements: [DataElement]
 
+    /// The Specific Character Set (0008,0005) defined terms in effect for this data set's text: its own
+    /// (0008,0005) when it has one, else those of the enclosing data set (PS3.5 6.1.2.5). Empty means the
+    /// default repertoire. The reader sets it for every data set it reads; a data set built in code starts
+    /// empty. It is not part of equality, which compares elements.
+    public internal(set) var characterSetTerms: [String] = []
+
     /// Creates an empty data set.
     public init() {
         elements = []
@@ -41,6 +47,11 @@ public struct DataSet: Sendable, Equatable, RandomAccessCollection {
     /// Wraps elements already sorted by tag without duplicates.
     init(sortedUniqueElements elements: [DataElement]) {
         self.elements = elements
+    }
+
+    /// Data sets are equal when their elements are.
+    public static func == (lhs: DataSet, rhs: DataSet) -> Bool {
+        lhs.elements == rhs.elements
     }
 
     /// The position of the first element.
