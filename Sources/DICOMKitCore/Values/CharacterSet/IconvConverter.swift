@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One iconv conversion descriptor from a named character set to UTF-32LE, used within one decoding
+/// call and closed when dropped. A descriptor is never shared between threads.
+final class IconvConverter {
+    private let handle: iconv_t
+
+    /// Opens a converter from `charset` (an iconv name such as `EUC-JP`), or `nil` when the C library
+    /// has no such converter (a system without gconv modules).
+    init?(from charset: String) {
+        guard let handle = iconv_open("UTF-32LE", charset), Int(bitPattern: handle) != -1 else {
+            return nil
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        iconv_close(handle)
+    }
+
+    /// Converts `bytes`, appending the characters to `scalars`. Each byte sequence the character set
+    /// does not define, and an incomplete sequence at the end, becomes one U+FFFD.
+    ///
+    /// - Returns: the index in `bytes` of the first invalid byte, or `nil` when all bytes were valid.
+    func convert(_ bytes: ArraySlice<UInt8>, into scalars: inout String.UnicodeScalarView) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        // Back to the initial shift state: a previous run may have ended on an error.
+        _ = iconv(handle, nil, nil, nil, nil)
+        var input = Array(bytes)
+        // Stateless character sets give at most one character per input byte.
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 4)
+        var firstInvalid: Int?
+        input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                guard let inputBase = inputBuffer.baseAddress, let outputBase = outputBuffer.baseAddress else { return }
+                var consumed = 0
+                while consumed < inputBuffer.count {
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inputBase + consumed)
+                        .assumingMemoryBound(to: CChar.self)
+                    var inLeft = inputBuffer.count - consumed
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outputBase)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outLeft = outputBuffer.count
+                    let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let failure = result == -1 ? errno : 0
+                    let produced = outputBuffer.count - outLeft
+                    appendUTF32(UnsafeBufferPointer(start: outputBase, count: produced), to: &scalars)
+                    consumed = inputBuffer.count - inLeft
+                    guard result == -1 else { break }
+                    if failure == E2BIG {
+                        if produced == 0 { break }
+                        continue
+                    }
+                    // EILSEQ (an undefined sequence) or EINVAL (cut off at the end): one replacement
+                    // character, then resume after the offending byte.
+                    firstInvalid = firstInvalid ?? consumed
+                    scalars.append(replacementCharacter)
+                    _ = iconv(handle, nil, nil, nil, nil)
+                    consumed += failure == EINVAL ? inLeft : 1
+                }
+            }
+        }
+        return firstInvalid.map { bytes.startIndex + $0 }
+    }
+
+    private func appendUTF32(_ buffer: UnsafeBufferPointer<UInt8>, to scalars: inout String.UnicodeScalarView) {
+        var index = 0
+        while index + 3 < buffer.count {
+            let value =
+                UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
+                | UInt32(buffer[index + 3]) << 24
+            scalars.append(Unicode.Scalar(value) ?? replacementCharacter)
+            index += 4
+        }
+    }
+}
+
+/// U+FFFD, which stands for bytes that cannot be decoded.
+let replacementCharacter: Unicode.Scalar = "\u{FFFD}"

@@ -1,0 +1,154 @@
+/// The character sets of a data set's text, from Specific Character Set (0008,0005) (PS3.3
+/// C.12.1.1.2, PS3.5 6.1), and the decoder that turns value bytes into text.
+///
+/// ```swift
+/// let characterSet = SpecificCharacterSet(terms: ["", "ISO 2022 IR 87"])
+/// let decoded = characterSet.decode(bytes, vr: .PN)
+/// decoded.text       // "Yamada^Tarou=山田^太郎=やまだ^たろう"
+/// decoded.warnings   // []
+/// ```
+///
+/// Supported terms: the default repertoire (empty or `ISO 2022 IR 6`); ISO_IR 100, 101, 109, 110,
+/// 126, 127, 138, 144, 148, 166, 203 and 13, alone or as `ISO 2022 IR n` code extensions; the
+/// ISO 2022 double-byte sets IR 87 and IR 159 (Japanese), IR 149 (Korean) and IR 58 (Chinese); and
+/// ISO_IR 192 (UTF-8), GB18030 and GBK, which stand alone. Everything but ASCII, ISO 8859-1, UTF-8
+/// and JIS X 0201 is converted with the C library's `iconv`.
+///
+/// Decoding never fails and never traps. What it works around is reported as
+/// ``CharacterSetWarning``s in the result:
+/// - an unknown term is ignored (value 1 unknown: the default repertoire), a misspelt one is used;
+/// - bytes the character set in effect does not define become U+FFFD;
+/// - bytes above 0x7F under the default repertoire without escape sequences decode as UTF-8 when
+///   they are valid UTF-8, else as ISO 8859-1.
+///
+/// Escape sequences are read as PS3.5 6.1.2.5 describes, and a delimiter is only a delimiter when it
+/// is a one-byte character, so a two-byte Kanji whose second byte is 0x5C or 0x5E is not split. At a
+/// value delimiter `\` and, in PN, at the component group delimiter `=`, both G0 and G1 return to
+/// those of value 1; at the PN component delimiter `^` and at CR, LF, FF and TAB, G0 does. VRs that
+/// character sets do not affect (AE, AS, CS, DA, DS, DT, IS, TM, UI, UR) always decode as the
+/// default repertoire.
+public struct SpecificCharacterSet: Sendable, Hashable {
+    /// The values of Specific Character Set as given (value 1 first; an empty value 1 is the default
+    /// repertoire).
+    public let terms: [String]
+    /// What was wrong with the terms: unknown, misspelt, or a stand-alone term among others. Each
+    /// decoding result of an affected VR repeats these.
+    public let warnings: [CharacterSetWarning]
+
+    /// How values decode.
+    let mode: Mode
+    /// The ISO-IR registration numbers of the known terms (and 6, the default), which escape
+    /// sequences may designate without a warning.
+    let declaredRegistrations: Set<Int>
+
+    enum Mode: Hashable, Sendable {
+        /// ISO 2022: the G0 and G1 sets of value 1 to start with (and to return to at delimiters).
+        case iso2022(g0: G0Set, g1: G1Set?)
+        case utf8
+        case gb18030
+        case gbk
+    }
+
+    /// The default repertoire (ISO-IR 6): no Specific Character Set.
+    public static let defaultRepertoire = SpecificCharacterSet(terms: [])
+
+    /// Reads the values of Specific Character Set (0008,0005), padding included or not.
+    public init(terms: [String]) {
+        self.terms = terms
+        var warnings: [CharacterSetWarning] = []
+        var recognised: [CharacterSetTerm?] = []
+        for (index, raw) in terms.enumerated() {
+            guard let (term, corrected) = CharacterSetTerm.recognise(raw) else {
+                warnings.append(
+                    CharacterSetWarning(.unknownTerm, termIndex: index, message: "not a defined term; ignored"))
+                recognised.append(nil)
+                continue
+            }
+            if corrected {
+                warnings.append(
+                    CharacterSetWarning(
+                        .nonstandardTerm, termIndex: index, message: "misspelt defined term; read as the term it resembles"))
+            }
+            recognised.append(term)
+        }
+        var declared: Set<Int> = [6]
+        var mode = Mode.iso2022(g0: .ascii, g1: nil)
+        if let first = recognised.first ?? nil, first.isStandAlone {
+            mode = Self.standAloneMode(first.kind)
+            for index in recognised.indices.dropFirst() where !terms[index].isEmpty {
+                warnings.append(
+                    CharacterSetWarning(
+                        .codeExtensionsNotAllowed, termIndex: index,
+                        message: "value 1 allows no code extensions; term ignored"))
+            }
+        } else {
+            if case .iso2022(let g0, let g1) = recognised.first??.kind {
+                mode = .iso2022(g0: g0 ?? .ascii, g1: g1)
+            }
+            for (index, term) in recognised.enumerated() {
+                guard let term else { continue }
+                if term.isStandAlone {
+                    warnings.append(
+                        CharacterSetWarning(
+                            .codeExtensionsNotAllowed, termIndex: index,
+                            message: "term allows no code extensions and is not value 1; ignored"))
+                } else {
+                    declared.insert(term.registration)
+                }
+            }
+        }
+        self.warnings = warnings
+        self.mode = mode
+        self.declaredRegistrations = declared
+    }
+
+    private static func standAloneMode(_ kind: CharacterSetTerm.Kind) -> Mode {
+        switch kind {
+        case .utf8: .utf8
+        case .gb18030: .gb18030
+        case .gbk: .gbk
+        case .iso2022(let g0, let g1): .iso2022(g0: g0 ?? .ascii, g1: g1)
+        }
+    }
+
+    /// Whether text decodes as the default repertoire: no terms, or value 1 empty, `ISO 2022 IR 6`
+    /// or unknown, and no other known term.
+    public var isDefaultRepertoire: Bool {
+        mode == .iso2022(g0: .ascii, g1: nil) && declaredRegistrations == [6]
+    }
+
+    /// Decodes the whole value `bytes` of an element of VR `vr`: not split at delimiters and not
+    /// trimmed. VRs that character sets do not affect decode as the default repertoire; for them
+    /// the term warnings are not repeated.
+    public func decode(_ bytes: ArraySlice<UInt8>, vr: VR) -> DecodedText {
+        guard vr.isAffectedByCharacterSet else {
+            return TextDecoder.decodeDefault(bytes)
+        }
+        var result: DecodedText
+        switch mode {
+        case .iso2022(let g0, let g1):
+            result = TextDecoder(g0: g0, g1: g1, declared: declaredRegistrations, vr: vr).decode(bytes)
+        case .utf8:
+            result = TextDecoder.decodeUTF8(bytes)
+        case .gb18030:
+            result = TextDecoder.decodeWhole(bytes, charset: "GB18030")
+        case .gbk:
+            result = TextDecoder.decodeWhole(bytes, charset: "GBK")
+        }
+        if !warnings.isEmpty {
+            result.warnings.insert(contentsOf: warnings, at: 0)
+        }
+        return result
+    }
+}
+
+extension VR {
+    /// Whether Specific Character Set applies to the VR's text (PS3.5 6.1.2.3): LO, LT, PN, SH, ST,
+    /// UC and UT. Other text VRs hold the default repertoire only.
+    public var isAffectedByCharacterSet: Bool {
+        switch self {
+        case .LO, .LT, .PN, .SH, .ST, .UC, .UT: true
+        default: false
+        }
+    }
+}
