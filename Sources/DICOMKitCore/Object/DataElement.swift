@@ -157,7 +157,6 @@ public struct DataElement: Sendable, Equatable {
     }
 }
 
-
 extension DataElement {
     /// The element with a byte value of odd length padded as the writer pads it (space for text,
     /// NUL for UI and binary VRs), so that a data set built in memory equals the one read back.

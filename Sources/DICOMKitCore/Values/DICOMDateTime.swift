@@ -66,7 +66,7 @@ public struct DICOMDateTime: Sendable, Hashable {
                     fractionDigits: parts.fractionDigits)
             }
             try self.init(date: date, time: time, utcOffsetMinutes: offset)
-        } catch where error.code == .invalidDateTime {
+        } catch  where error.code == .invalidDateTime {
             throw error
         } catch {
             throw DICOMError(.invalidDateTime, message: error.message)
@@ -78,7 +78,8 @@ public struct DICOMDateTime: Sendable, Hashable {
         var text = date.dicomString + (time?.dicomString ?? "")
         if let utcOffsetMinutes {
             let magnitude = abs(utcOffsetMinutes)
-            text += (utcOffsetMinutes < 0 ? "-" : "+") + paddedDigits(magnitude / 60, 2) + paddedDigits(magnitude % 60, 2)
+            text +=
+                (utcOffsetMinutes < 0 ? "-" : "+") + paddedDigits(magnitude / 60, 2) + paddedDigits(magnitude % 60, 2)
         }
         return text
     }

@@ -154,7 +154,8 @@ func parseTimeParts(_ bytes: [UInt8], allowColons: Bool) -> TimeParts? {
         parts.second = second
     }
     if hasFraction {
-        guard digits.count == 6, (1...6).contains(fraction.count), let value = fixedDigits(Array(fraction), 0, fraction.count)
+        guard digits.count == 6, (1...6).contains(fraction.count),
+            let value = fixedDigits(Array(fraction), 0, fraction.count)
         else { return nil }
         parts.microsecond = value * powerOfTen(6 - fraction.count)
         parts.fractionDigits = fraction.count

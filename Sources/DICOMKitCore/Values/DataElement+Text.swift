@@ -14,7 +14,8 @@ extension DataElement {
         guard vr.isText, let bytes, !bytes.isEmpty else { return DecodedStrings(values: []) }
         if characterSet.decodesAsDefault(vr) {
             // A backslash byte is always a delimiter here: split, trim, then decode each value.
-            let parts = vr.allowsMultipleValues ? bytes.split(separator: backslash, omittingEmptySubsequences: false) : [bytes]
+            let parts =
+                vr.allowsMultipleValues ? bytes.split(separator: backslash, omittingEmptySubsequences: false) : [bytes]
             var warnings: [CharacterSetWarning] = []
             let values = parts.map { part in
                 let decoded = TextDecoder.decodeDefault(trimText(part, vr: vr), base: bytes.startIndex)

@@ -33,8 +33,12 @@ struct DICOMTimeTests {
 
     @Test("Building a time checks each part")
     func building() throws {
-        #expect(try DICOMTime(hour: 1, minute: 2, second: 3, microsecond: 400_000, fractionDigits: 1).dicomString == "010203.4")
-        #expect(throws: DICOMError.self) { try DICOMTime(hour: 1, minute: 2, second: 3, microsecond: 450_000, fractionDigits: 1) }
+        #expect(
+            try DICOMTime(hour: 1, minute: 2, second: 3, microsecond: 400_000, fractionDigits: 1).dicomString
+                == "010203.4")
+        #expect(throws: DICOMError.self) {
+            try DICOMTime(hour: 1, minute: 2, second: 3, microsecond: 450_000, fractionDigits: 1)
+        }
         #expect(throws: DICOMError.self) { try DICOMTime(hour: 1, second: 3) }
         #expect(throws: DICOMError.self) { try DICOMTime(hour: 1, minute: 2, microsecond: 5) }
         #expect(throws: DICOMError.self) { try DICOMTime(hour: 24) }

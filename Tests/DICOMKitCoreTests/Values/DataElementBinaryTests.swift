@@ -26,7 +26,8 @@ struct DataElementBinaryTests {
         #expect(DataElement(tag: .rows, vr: .OF, bytes: [0, 0, 0x80, 0x3F]).float32s == [1])
         #expect(DataElement(tag: .rows, vr: .FD, bytes: [0, 0, 0, 0, 0, 0, 0xF0, 0x3F]).float64s == [1])
         #expect(DataElement(tag: .rows, vr: .OD, bytes: [0, 0, 0, 0, 0, 0, 0, 0x40]).float64s == [2])
-        let at = DataElement(tag: Tag(0x0020, 0x9165), vr: .AT, bytes: [0x10, 0x00, 0x10, 0x00, 0xE0, 0x7F, 0x10, 0x00])
+        let at = DataElement(
+            tag: Tag(0x0020, 0x9165), vr: .AT, bytes: [0x10, 0x00, 0x10, 0x00, 0xE0, 0x7F, 0x10, 0x00])
         #expect(at.tags == [.patientName, .pixelData])
     }
 

@@ -18,7 +18,10 @@ struct DecimalStringTests {
 
     @Test(
         "Invalid DS values throw invalidNumber",
-        arguments: ["", " ", ".", "+", "1e", "1e+", "nan", "NaN", "inf", "-infinity", "0x1p3", "1 2", "1,5", "1e999", "1.2.3", "e5"])
+        arguments: [
+            "", " ", ".", "+", "1e", "1e+", "nan", "NaN", "inf", "-infinity", "0x1p3", "1 2", "1,5", "1e999", "1.2.3",
+            "e5",
+        ])
     func invalid(text: String) {
         #expect(throws: DICOMError(.invalidNumber, message: "")) { try DecimalString(parsing: text) }
     }

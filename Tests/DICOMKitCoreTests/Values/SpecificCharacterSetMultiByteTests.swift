@@ -46,8 +46,14 @@ struct SpecificCharacterSetMultiByteTests {
     func romajiYen() {
         let characterSet = SpecificCharacterSet(terms: ["ISO_IR 13"])
         let bytes = B.ascii("100\\200")
-        #expect(DataElement(tag: Tag(0x4008, 0x0300), vr: .LT, bytes: bytes).strings(characterSet: characterSet) == ["100¥200"])
-        #expect(DataElement(tag: Tag(0x0008, 0x1030), vr: .LO, bytes: bytes).strings(characterSet: characterSet) == ["100", "200"])
+        #expect(
+            DataElement(tag: Tag(0x4008, 0x0300), vr: .LT, bytes: bytes).strings(characterSet: characterSet) == [
+                "100¥200"
+            ])
+        #expect(
+            DataElement(tag: Tag(0x0008, 0x1030), vr: .LO, bytes: bytes).strings(characterSet: characterSet) == [
+                "100", "200",
+            ])
     }
 
     @Test("A truncated double-byte character becomes U+FFFD")

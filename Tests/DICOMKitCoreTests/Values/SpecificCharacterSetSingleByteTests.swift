@@ -48,8 +48,12 @@ struct SpecificCharacterSetSingleByteTests {
     func utf8Delimiters() {
         let text = Array("Ünïcødé\\ok".utf8)
         let utf8 = SpecificCharacterSet(terms: ["ISO_IR 192"])
-        #expect(DataElement(tag: Tag(0x0008, 0x1030), vr: .LO, bytes: text).strings(characterSet: utf8) == ["Ünïcødé", "ok"])
-        #expect(DataElement(tag: Tag(0x4008, 0x0300), vr: .LT, bytes: text).strings(characterSet: utf8) == ["Ünïcødé\\ok"])
+        #expect(
+            DataElement(tag: Tag(0x0008, 0x1030), vr: .LO, bytes: text).strings(characterSet: utf8) == [
+                "Ünïcødé", "ok",
+            ])
+        #expect(
+            DataElement(tag: Tag(0x4008, 0x0300), vr: .LT, bytes: text).strings(characterSet: utf8) == ["Ünïcødé\\ok"])
     }
 
     @Test("Ill-formed UTF-8 becomes U+FFFD with a warning at its offset")

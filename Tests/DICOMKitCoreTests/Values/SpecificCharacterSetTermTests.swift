@@ -72,7 +72,8 @@ struct SpecificCharacterSetTermTests {
     @Test("Unknown escape sequences and a lone ESC become U+FFFD")
     func unknownEscape() {
         // ESC $ ) Z is well formed but unknown; the ESC at the end has no sequence.
-        let decoded = B.decode(B.ascii("A") + [0x1B, 0x24, 0x29, 0x5A] + B.ascii("B") + [0x1B], terms: ["", "ISO 2022 IR 87"])
+        let decoded = B.decode(
+            B.ascii("A") + [0x1B, 0x24, 0x29, 0x5A] + B.ascii("B") + [0x1B], terms: ["", "ISO 2022 IR 87"])
         #expect(decoded.text == "A\u{FFFD}B\u{FFFD}")
         #expect(TextBytes.codes(decoded) == [.unknownEscapeSequence])
         #expect(decoded.warnings.first?.byteOffset == 1)

@@ -56,7 +56,8 @@ struct CharacterSetTerm: Hashable, Sendable {
     /// The term for a defined term spelled exactly as the standard spells it, or `nil`.
     static func standard(_ term: String) -> CharacterSetTerm? {
         switch term {
-        case "", "ISO_IR 6", "ISO 2022 IR 6": CharacterSetTerm(name: term, registration: 6, kind: .iso2022(g0: .ascii, g1: nil))
+        case "", "ISO_IR 6", "ISO 2022 IR 6":
+            CharacterSetTerm(name: term, registration: 6, kind: .iso2022(g0: .ascii, g1: nil))
         case "GB18030": CharacterSetTerm(name: term, registration: 0, kind: .gb18030)
         case "GBK": CharacterSetTerm(name: term, registration: 0, kind: .gbk)
         case "ISO_IR 192": CharacterSetTerm(name: term, registration: 192, kind: .utf8)
@@ -163,7 +164,9 @@ struct CharacterSetTerm: Hashable, Sendable {
         guard rest.hasPrefix("IR") else { return nil }
         rest = rest.dropFirst(2)
         dropSeparators()
-        guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= "0" && $0 <= "9" }), let number = Int(rest) else { return nil }
+        guard !rest.isEmpty, rest.count <= 4, rest.allSatisfy({ $0 >= "0" && $0 <= "9" }), let number = Int(rest) else {
+            return nil
+        }
         return (number, extensions)
     }
 }

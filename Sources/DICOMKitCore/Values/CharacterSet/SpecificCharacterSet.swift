@@ -67,7 +67,8 @@ public struct SpecificCharacterSet: Sendable, Hashable {
             if corrected {
                 warnings.append(
                     CharacterSetWarning(
-                        .nonstandardTerm, termIndex: index, message: "misspelt defined term; read as the term it resembles"))
+                        .nonstandardTerm, termIndex: index,
+                        message: "misspelt defined term; read as the term it resembles"))
             }
             recognised.append(term)
         }

@@ -260,7 +260,8 @@ extension TextDecoder {
             }
             let next = index + 1
             let isLead = (0x81...0x9F).contains(byte) || (0xE0...0xFC).contains(byte)
-            if isLead, next < bytes.endIndex, (0x40...0x7E).contains(bytes[next]) || (0x80...0xFC).contains(bytes[next]) {
+            if isLead, next < bytes.endIndex, (0x40...0x7E).contains(bytes[next]) || (0x80...0xFC).contains(bytes[next])
+            {
                 warn(
                     CharacterSetWarning(
                         .bytesOutsideRepertoire, byteOffset: offset(index),
