@@ -12,26 +12,27 @@ extension DataElement {
     /// GB18030, GBK or JIS X 0208 character whose second byte is 0x5C) does not split a value.
     public func decodedStrings(characterSet: SpecificCharacterSet) -> DecodedStrings {
         guard vr.isText, let bytes, !bytes.isEmpty else { return DecodedStrings(values: []) }
-        if characterSet.decodesAsDefault(vr) {
-            // A backslash byte is always a delimiter here: split, trim, then decode each value.
-            let parts =
-                vr.allowsMultipleValues ? bytes.split(separator: backslash, omittingEmptySubsequences: false) : [bytes]
-            var warnings: [CharacterSetWarning] = []
-            let values = parts.map { part in
-                let decoded = TextDecoder.decodeDefault(trimText(part, vr: vr), base: bytes.startIndex)
-                if let warning = decoded.warnings.first, warnings.isEmpty {
-                    warnings.append(warning)
-                }
-                return decoded.text
+        guard characterSet.splitsAsBytes(bytes, vr: vr) else {
+            let decoded = characterSet.decode(bytes, vr: vr)
+            guard vr.allowsMultipleValues else {
+                return DecodedStrings(values: [trimValue(Substring(decoded.text))], warnings: decoded.warnings)
             }
-            return DecodedStrings(values: values, warnings: warnings)
+            let values = decoded.text.split(separator: "\\", omittingEmptySubsequences: false).map(trimValue)
+            return DecodedStrings(values: values, warnings: decoded.warnings)
         }
-        let decoded = characterSet.decode(bytes, vr: vr)
-        guard vr.allowsMultipleValues else {
-            return DecodedStrings(values: [trimValue(Substring(decoded.text))], warnings: decoded.warnings)
+        guard vr.allowsMultipleValues, bytes.contains(backslash) else {
+            let decoded = characterSet.decode(trimText(bytes, vr: vr), vr: vr, base: bytes.startIndex)
+            return DecodedStrings(values: [decoded.text], warnings: decoded.warnings)
         }
-        let values = decoded.text.split(separator: "\\", omittingEmptySubsequences: false).map(trimValue)
-        return DecodedStrings(values: values, warnings: decoded.warnings)
+        var warnings: [CharacterSetWarning] = []
+        let values = bytes.split(separator: backslash, omittingEmptySubsequences: false).map { part in
+            let decoded = characterSet.decode(trimText(part, vr: vr), vr: vr, base: bytes.startIndex)
+            for warning in decoded.warnings where !warnings.contains(warning) {
+                warnings.append(warning)
+            }
+            return decoded.text
+        }
+        return DecodedStrings(values: values, warnings: warnings)
     }
 
     /// Every value of a text element decoded with `characterSet` (see
@@ -44,9 +45,9 @@ extension DataElement {
     /// string for an empty value, `nil` when the VR is not text.
     public func string(characterSet: SpecificCharacterSet) -> String? {
         guard vr.isText, let bytes else { return nil }
-        if characterSet.decodesAsDefault(vr) {
+        if characterSet.splitsAsBytes(bytes, vr: vr) {
             let first = vr.allowsMultipleValues ? bytes.prefix { $0 != backslash } : bytes
-            return TextDecoder.decodeDefault(trimText(first, vr: vr)).text
+            return characterSet.decode(trimText(first, vr: vr), vr: vr).text
         }
         return decodedStrings(characterSet: characterSet).values.first ?? ""
     }
@@ -71,13 +72,5 @@ extension DataElement {
             }
         }
         return String(scalars)
-    }
-}
-
-extension SpecificCharacterSet {
-    /// Whether values of `vr` decode as the default repertoire, where a backslash byte is always a
-    /// delimiter and values can be split before decoding.
-    func decodesAsDefault(_ vr: VR) -> Bool {
-        !vr.isAffectedByCharacterSet || (warnings.isEmpty && isDefaultRepertoire)
     }
 }

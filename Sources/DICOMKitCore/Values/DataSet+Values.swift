@@ -6,7 +6,13 @@ extension DataSet {
     /// has one, else ``characterSetTerms`` (those the reader found in effect, inherited from the
     /// enclosing data set, or those set with ``setCharacterSetTerms(_:)``).
     public var specificCharacterSet: SpecificCharacterSet {
-        if let element = self[.specificCharacterSet], element.bytes != nil {
+        if let element = self[.specificCharacterSet], let bytes = element.bytes {
+            if bytes.isEmpty {
+                return SpecificCharacterSet(terms: [])
+            }
+            if !bytes.contains(backslash) {
+                return SpecificCharacterSet(terms: [String(decoding: trimText(bytes, vr: .CS), as: UTF8.self)])
+            }
             return SpecificCharacterSet(terms: element.strings)
         }
         return SpecificCharacterSet(terms: characterSetTerms)

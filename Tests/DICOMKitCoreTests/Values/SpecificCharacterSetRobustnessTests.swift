@@ -48,3 +48,31 @@ struct SpecificCharacterSetRobustnessTests {
         }
     }
 }
+
+@Suite("Specific Character Set: concurrent decoding")
+struct SpecificCharacterSetConcurrencyTests {
+    @Test("Many tasks decode with pooled iconv converters and get the same text")
+    func concurrent() async {
+        let bytes = TextBytes.toJISX0208 + [0x3B, 0x33, 0x45, 0x44] + TextBytes.toASCII + TextBytes.ascii("^")
+            + TextBytes.toKSX1001 + [0xC8, 0xAB]
+        let characterSet = SpecificCharacterSet(terms: ["", "ISO 2022 IR 87", "ISO 2022 IR 149"])
+        let results = await withTaskGroup(of: Set<String>.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var texts: Set<String> = []
+                    for _ in 0..<200 {
+                        texts.insert(characterSet.decode(bytes[...], vr: .PN).text)
+                        texts.insert(SpecificCharacterSet(terms: ["GBK"]).decode([0xCD, 0xF5], vr: .LO).text)
+                    }
+                    return texts
+                }
+            }
+            var all: Set<String> = []
+            for await texts in group {
+                all.formUnion(texts)
+            }
+            return all
+        }
+        #expect(results == ["山田^홍", "王"])
+    }
+}

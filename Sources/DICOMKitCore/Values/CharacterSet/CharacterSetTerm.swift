@@ -170,3 +170,30 @@ struct CharacterSetTerm: Hashable, Sendable {
         return (number, extensions)
     }
 }
+
+/// A set of ISO-IR registration numbers of DICOM's ISO 2022 terms, as bits (no allocation).
+struct RegistrationSet: Hashable, Sendable {
+    private static let numbers = [6, 13, 58, 87, 100, 101, 109, 110, 126, 127, 138, 144, 148, 149, 159, 166, 203]
+    private var bits: UInt64 = 0
+
+    /// The set of the default repertoire alone (ISO-IR 6).
+    static let defaultOnly = RegistrationSet(6)
+
+    init(_ numbers: Int...) {
+        for number in numbers {
+            insert(number)
+        }
+    }
+
+    private static func bit(_ number: Int) -> UInt64 {
+        UInt64(1) << UInt64(numbers.firstIndex(of: number) ?? 63)
+    }
+
+    mutating func insert(_ number: Int) {
+        bits |= Self.bit(number)
+    }
+
+    func contains(_ number: Int) -> Bool {
+        bits & Self.bit(number) != 0
+    }
+}

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,10 +8,36 @@ import Musl
 import Darwin
 #endif
 
-/// One iconv conversion descriptor from a named character set to UTF-32LE, used within one decoding
-/// call and closed when dropped. A descriptor is never shared between threads.
-final class IconvConverter {
+/// One iconv conversion descriptor from a named character set to UTF-32LE, closed when dropped.
+///
+/// A descriptor is used by one decoding at a time: ``acquire(_:)`` takes one from a small pool (or
+/// opens one) and ``release(_:)`` gives it back, so that decoding does not pay for `iconv_open`
+/// each time. That exclusive use is what makes the unchecked `Sendable` sound.
+final class IconvConverter: @unchecked Sendable {
     private let handle: iconv_t
+    /// The iconv name of the source character set.
+    let charset: String
+
+    /// Idle converters by character set, at most ``poolLimit`` each.
+    private static let pool = Mutex<[String: [IconvConverter]]>([:])
+    private static let poolLimit = 4
+
+    /// An idle converter from `charset`, or a new one; `nil` when the C library has none.
+    static func acquire(_ charset: String) -> IconvConverter? {
+        let idle = pool.withLock { pool -> IconvConverter? in
+            pool[charset]?.popLast()
+        }
+        return idle ?? IconvConverter(from: charset)
+    }
+
+    /// Returns `converter` to the pool (or drops it when the pool is full).
+    static func release(_ converter: IconvConverter) {
+        pool.withLock { pool in
+            if pool[converter.charset, default: []].count < poolLimit {
+                pool[converter.charset, default: []].append(converter)
+            }
+        }
+    }
 
     /// Opens a converter from `charset` (an iconv name such as `EUC-JP`), or `nil` when the C library
     /// has no such converter (a system without gconv modules).
@@ -18,6 +46,7 @@ final class IconvConverter {
             return nil
         }
         self.handle = handle
+        self.charset = charset
     }
 
     deinit {

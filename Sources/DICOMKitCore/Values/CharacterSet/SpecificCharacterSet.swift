@@ -39,7 +39,7 @@ public struct SpecificCharacterSet: Sendable, Hashable {
     let mode: Mode
     /// The ISO-IR registration numbers of the known terms (and 6, the default), which escape
     /// sequences may designate without a warning.
-    let declaredRegistrations: Set<Int>
+    let declaredRegistrations: RegistrationSet
 
     enum Mode: Hashable, Sendable {
         /// ISO 2022: the G0 and G1 sets of value 1 to start with (and to return to at delimiters).
@@ -54,7 +54,35 @@ public struct SpecificCharacterSet: Sendable, Hashable {
 
     /// Reads the values of Specific Character Set (0008,0005), padding included or not.
     public init(terms: [String]) {
+        if terms.count <= 1, let preset = Self.presets[terms.first ?? ""] {
+            self.init(
+                terms: terms, warnings: preset.warnings, mode: preset.mode, declared: preset.declaredRegistrations)
+        } else {
+            self.init(parsing: terms)
+        }
+    }
+
+    private init(terms: [String], warnings: [CharacterSetWarning], mode: Mode, declared: RegistrationSet) {
         self.terms = terms
+        self.warnings = warnings
+        self.mode = mode
+        self.declaredRegistrations = declared
+    }
+
+    /// The character sets of the single standard terms, parsed once.
+    private static let presets: [String: SpecificCharacterSet] = {
+        var presets: [String: SpecificCharacterSet] = [:]
+        var names = ["", "ISO_IR 6", "ISO 2022 IR 6", "ISO_IR 192", "GB18030", "GBK", "ISO_IR 13", "ISO 2022 IR 13"]
+        for number in [100, 101, 109, 110, 126, 127, 138, 144, 148, 166, 203] {
+            names += ["ISO_IR \(number)", "ISO 2022 IR \(number)"]
+        }
+        for name in names {
+            presets[name] = SpecificCharacterSet(parsing: [name])
+        }
+        return presets
+    }()
+
+    private init(parsing terms: [String]) {
         var warnings: [CharacterSetWarning] = []
         var recognised: [CharacterSetTerm?] = []
         for (index, raw) in terms.enumerated() {
@@ -72,7 +100,7 @@ public struct SpecificCharacterSet: Sendable, Hashable {
             }
             recognised.append(term)
         }
-        var declared: Set<Int> = [6]
+        var declared = RegistrationSet.defaultOnly
         var mode = Mode.iso2022(g0: .ascii, g1: nil)
         if let first = recognised.first ?? nil, first.isStandAlone {
             mode = Self.standAloneMode(first.kind)
@@ -98,9 +126,7 @@ public struct SpecificCharacterSet: Sendable, Hashable {
                 }
             }
         }
-        self.warnings = warnings
-        self.mode = mode
-        self.declaredRegistrations = declared
+        self.init(terms: terms, warnings: warnings, mode: mode, declared: declared)
     }
 
     private static func standAloneMode(_ kind: CharacterSetTerm.Kind) -> Mode {
@@ -115,31 +141,60 @@ public struct SpecificCharacterSet: Sendable, Hashable {
     /// Whether text decodes as the default repertoire: no terms, or value 1 empty, `ISO 2022 IR 6`
     /// or unknown, and no other known term.
     public var isDefaultRepertoire: Bool {
-        mode == .iso2022(g0: .ascii, g1: nil) && declaredRegistrations == [6]
+        mode == .iso2022(g0: .ascii, g1: nil) && declaredRegistrations == .defaultOnly
     }
 
     /// Decodes the whole value `bytes` of an element of VR `vr`: not split at delimiters and not
     /// trimmed. VRs that character sets do not affect decode as the default repertoire; for them
     /// the term warnings are not repeated.
     public func decode(_ bytes: ArraySlice<UInt8>, vr: VR) -> DecodedText {
+        decode(bytes, vr: vr, base: bytes.startIndex)
+    }
+
+    /// Decodes `bytes`, part of an element's value that starts at the index `base` (warning offsets
+    /// count from there).
+    func decode(_ bytes: ArraySlice<UInt8>, vr: VR, base: Int) -> DecodedText {
         guard vr.isAffectedByCharacterSet else {
-            return TextDecoder.decodeDefault(bytes)
+            return TextDecoder.decodeDefault(bytes, base: base)
         }
         var result: DecodedText
         switch mode {
         case .iso2022(let g0, let g1):
-            result = TextDecoder(g0: g0, g1: g1, declared: declaredRegistrations, vr: vr).decode(bytes)
+            result = TextDecoder(g0: g0, g1: g1, declared: declaredRegistrations, vr: vr).decode(bytes, base: base)
         case .utf8:
-            result = TextDecoder.decodeUTF8(bytes)
+            result = TextDecoder.decodeUTF8(bytes, base: base)
         case .gb18030:
-            result = TextDecoder.decodeWhole(bytes, charset: "GB18030")
+            result = TextDecoder.decodeWhole(bytes, charset: "GB18030", base: base)
         case .gbk:
-            result = TextDecoder.decodeWhole(bytes, charset: "GBK")
+            result = TextDecoder.decodeWhole(bytes, charset: "GBK", base: base)
         }
         if !warnings.isEmpty {
             result.warnings.insert(contentsOf: warnings, at: 0)
         }
         return result
+    }
+}
+
+extension SpecificCharacterSet {
+    /// Whether every 0x5C byte of `bytes` is a value delimiter and every space or NUL byte a
+    /// character of its own, so that values of `vr` can be split and trimmed as bytes before
+    /// decoding: always for VRs that character sets do not affect; otherwise when no multi-byte
+    /// set can be in effect (UTF-8, or single-byte sets without escape sequences in the value).
+    /// Splitting first gives the same text, as the state returns to value 1's sets at each `\`.
+    func splitsAsBytes(_ bytes: ArraySlice<UInt8>, vr: VR) -> Bool {
+        guard vr.isAffectedByCharacterSet else { return true }
+        switch mode {
+        case .utf8:
+            return true
+        case .gb18030, .gbk:
+            return false
+        case .iso2022(let g0, let g1):
+            if g0.isDoubleByte { return false }
+            switch g1 {
+            case .doubleByte, .jisKatakana: return false
+            case .singleByte, nil: return !bytes.contains(0x1B)
+            }
+        }
     }
 }
 

@@ -3,18 +3,18 @@
 struct TextDecoder {
     let initialG0: G0Set
     let initialG1: G1Set?
-    let declared: Set<Int>
+    let declared: RegistrationSet
     let vr: VR
 
-    init(g0: G0Set, g1: G1Set?, declared: Set<Int>, vr: VR) {
+    init(g0: G0Set, g1: G1Set?, declared: RegistrationSet, vr: VR) {
         self.initialG0 = g0
         self.initialG1 = g1
         self.declared = declared
         self.vr = vr
     }
 
-    /// Decodes `bytes` with ISO 2022 code extensions.
-    func decode(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+    /// Decodes `bytes` with ISO 2022 code extensions; warning offsets count from the index `base`.
+    func decode(_ bytes: ArraySlice<UInt8>, base: Int) -> DecodedText {
         var hasEscape = false
         var hasHighBytes = false
         for byte in bytes {
@@ -25,25 +25,28 @@ struct TextDecoder {
             }
         }
         if !hasEscape && initialG1 == nil && initialG0 == .ascii {
-            return Self.decodeDefault(bytes)
+            return Self.decodeDefault(bytes, base: base)
         }
         if !hasEscape && !hasHighBytes && initialG0 == .ascii {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self))
         }
-        var state = State(decoder: self, bytes: bytes)
+        var state = State(decoder: self, bytes: bytes, base: base)
         state.run()
+        for converter in state.converters.values {
+            IconvConverter.release(converter)
+        }
         return DecodedText(text: String(state.scalars), warnings: state.warnings)
     }
 
     /// Decodes `bytes` as the default repertoire, leniently: ASCII as is; a value with bytes above
     /// 0x7F as UTF-8 when valid, else as ISO 8859-1, with a warning.
-    /// Warning offsets count from `base`, the start of the element's value (by default `bytes`).
-    static func decodeDefault(_ bytes: ArraySlice<UInt8>, base: Int? = nil) -> DecodedText {
+    /// Warning offsets count from the index `base`, the start of the element's value.
+    static func decodeDefault(_ bytes: ArraySlice<UInt8>, base: Int) -> DecodedText {
         guard let firstHigh = bytes.firstIndex(where: { $0 >= 0x80 }) else {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self))
         }
         let warning = CharacterSetWarning(
-            .bytesOutsideRepertoire, byteOffset: firstHigh - (base ?? bytes.startIndex),
+            .bytesOutsideRepertoire, byteOffset: firstHigh - base,
             message: "bytes above 0x7F in the default repertoire; decoded as UTF-8 or ISO 8859-1")
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, warnings: [warning])
@@ -52,7 +55,7 @@ struct TextDecoder {
     }
 
     /// Decodes `bytes` as UTF-8; each ill-formed sequence becomes U+FFFD, with a warning.
-    static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+    static func decodeUTF8(_ bytes: ArraySlice<UInt8>, base: Int) -> DecodedText {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text)
         }
@@ -71,25 +74,28 @@ struct TextDecoder {
             }
         }
         let warning = CharacterSetWarning(
-            .invalidBytes, byteOffset: firstInvalid, message: "ill-formed UTF-8 replaced with U+FFFD")
+            .invalidBytes, byteOffset: firstInvalid.map { $0 + bytes.startIndex - base },
+            message: "ill-formed UTF-8 replaced with U+FFFD")
         return DecodedText(text: String(scalars), warnings: [warning])
     }
 
     /// Decodes all of `bytes` with the iconv converter `charset` (GB18030, GBK).
-    static func decodeWhole(_ bytes: ArraySlice<UInt8>, charset: String) -> DecodedText {
+    static func decodeWhole(_ bytes: ArraySlice<UInt8>, charset: String, base: Int) -> DecodedText {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self))
         }
         var scalars = String.UnicodeScalarView()
-        guard let converter = IconvConverter(from: charset) else {
+        guard let converter = IconvConverter.acquire(charset) else {
             return DecodedText(
                 text: String(repeating: "\u{FFFD}", count: bytes.count),
-                warnings: [unavailable(at: 0)])
+                warnings: [unavailable(at: bytes.startIndex - base)])
         }
-        guard let invalid = converter.convert(bytes, into: &scalars) else {
+        let invalid = converter.convert(bytes, into: &scalars)
+        IconvConverter.release(converter)
+        guard let invalid else {
             return DecodedText(text: String(scalars))
         }
-        return DecodedText(text: String(scalars), warnings: [invalidBytes(at: invalid - bytes.startIndex)])
+        return DecodedText(text: String(scalars), warnings: [invalidBytes(at: invalid - base)])
     }
 
     static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
@@ -132,6 +138,7 @@ extension TextDecoder {
     private struct State {
         let decoder: TextDecoder
         let bytes: ArraySlice<UInt8>
+        let base: Int
         var g0: G0Set
         var g1: G1Set?
         var scalars = String.UnicodeScalarView()
@@ -139,9 +146,10 @@ extension TextDecoder {
         var converters: [String: IconvConverter] = [:]
         var unavailableConverters: Set<String> = []
 
-        init(decoder: TextDecoder, bytes: ArraySlice<UInt8>) {
+        init(decoder: TextDecoder, bytes: ArraySlice<UInt8>, base: Int) {
             self.decoder = decoder
             self.bytes = bytes
+            self.base = base
             self.g0 = decoder.initialG0
             self.g1 = decoder.initialG1
         }
@@ -186,7 +194,7 @@ extension TextDecoder {
         }
 
         func offset(_ index: Int) -> Int {
-            index - bytes.startIndex
+            index - base
         }
 
         /// Reads the escape sequence at `index` (ESC, intermediate bytes 0x20 to 0x2F, a final byte
@@ -320,7 +328,7 @@ extension TextDecoder {
             if let converter = converters[charset] {
                 return converter
             }
-            guard !unavailableConverters.contains(charset), let converter = IconvConverter(from: charset) else {
+            guard !unavailableConverters.contains(charset), let converter = IconvConverter.acquire(charset) else {
                 unavailableConverters.insert(charset)
                 return nil
             }
