@@ -75,4 +75,15 @@ struct SpecificCharacterSetMultiByteTests {
         #expect(decoded.text == "山\u{FFFD}")
         #expect(TextBytes.codes(decoded) == [.invalidBytes])
     }
+
+    @Test("An undefined double-byte character becomes one U+FFFD and the next character still decodes")
+    func undefinedDoubleByteKeepsAlignment() {
+        // Row 9 of JIS X 0208 and row 0x2D of KS X 1001 are empty.
+        let japanese = B.decode(B.toJISX0208 + [0x29, 0x21, 0x3B, 0x33], terms: ["", "ISO 2022 IR 87"])
+        #expect(japanese.text == "\u{FFFD}山")
+        #expect(japanese.warnings.first?.byteOffset == 3)
+        let korean = B.decode(B.toKSX1001 + [0xAD, 0xA1, 0xC8, 0xAB], terms: ["", "ISO 2022 IR 149"])
+        #expect(korean.text == "\u{FFFD}홍")
+        #expect(korean.warnings.first?.byteOffset == 4)
+    }
 }

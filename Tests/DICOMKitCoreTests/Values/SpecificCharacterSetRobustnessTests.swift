@@ -53,7 +53,8 @@ struct SpecificCharacterSetRobustnessTests {
 struct SpecificCharacterSetConcurrencyTests {
     @Test("Many tasks decode with pooled iconv converters and get the same text")
     func concurrent() async {
-        let bytes = TextBytes.toJISX0208 + [0x3B, 0x33, 0x45, 0x44] + TextBytes.toASCII + TextBytes.ascii("^")
+        let bytes =
+            TextBytes.toJISX0208 + [0x3B, 0x33, 0x45, 0x44] + TextBytes.toASCII + TextBytes.ascii("^")
             + TextBytes.toKSX1001 + [0xC8, 0xAB]
         let characterSet = SpecificCharacterSet(terms: ["", "ISO 2022 IR 87", "ISO 2022 IR 149"])
         let results = await withTaskGroup(of: Set<String>.self) { group in

@@ -35,14 +35,16 @@ public struct CharacterSetWarning: Sendable, Hashable, CustomStringConvertible {
         /// code extensions (PS3.3 C.12.1.1.2): when value 1 is one of them it is used alone, else
         /// the stand-alone term is ignored.
         public static let codeExtensionsNotAllowed = Code(.codeExtensionsNotAllowed)
-        /// An escape character does not start an escape sequence of PS3.3 Tables C.12-3 and C.12-4;
-        /// the escape character becomes U+FFFD and the bytes after it are read as text.
+        /// An escape character does not start an escape sequence of PS3.3 Tables C.12-3 and C.12-4: a
+        /// well-formed but unknown sequence becomes one U+FFFD (the designations stay as they were);
+        /// an ESC that starts no sequence at all becomes U+FFFD and the bytes after it are read as
+        /// text.
         public static let unknownEscapeSequence = Code(.unknownEscapeSequence)
         /// An escape sequence designates a character set that Specific Character Set does not
         /// list; it is honoured all the same.
         public static let undeclaredEscapeSequence = Code(.undeclaredEscapeSequence)
         /// Bytes that the character set in effect does not define, or a multi-byte character cut
-        /// off; each such sequence became U+FFFD.
+        /// off; each such character became one U+FFFD, and decoding resumed at the next character.
         public static let invalidBytes = Code(.invalidBytes)
         /// Bytes above 0x7F where only the default repertoire (ASCII) is in effect; the value was
         /// decoded as UTF-8 when it is valid UTF-8, else as ISO 8859-1, which maps every byte.

@@ -53,11 +53,25 @@ final class IconvConverter: @unchecked Sendable {
         iconv_close(handle)
     }
 
+    /// How many bytes an undefined sequence takes: one, or the width of a character of a
+    /// double-byte set whose characters are known to be aligned.
+    enum InvalidSkip {
+        /// Skip one byte and let the converter find the next character.
+        case oneByte
+        /// Skip a whole character of this many bytes (the input was built aligned).
+        case character(Int)
+        /// Skip two bytes when both are in 0xA1 to 0xFE (an EUC character that is undefined), else one.
+        case eucPair
+    }
+
     /// Converts `bytes`, appending the characters to `scalars`. Each byte sequence the character set
-    /// does not define, and an incomplete sequence at the end, becomes one U+FFFD.
+    /// does not define, and an incomplete sequence at the end, becomes one U+FFFD; `skip` says how
+    /// far past it to resume.
     ///
     /// - Returns: the index in `bytes` of the first invalid byte, or `nil` when all bytes were valid.
-    func convert(_ bytes: ArraySlice<UInt8>, into scalars: inout String.UnicodeScalarView) -> Int? {
+    func convert(
+        _ bytes: ArraySlice<UInt8>, into scalars: inout String.UnicodeScalarView, skip: InvalidSkip = .oneByte
+    ) -> Int? {
         guard !bytes.isEmpty else { return nil }
         // Back to the initial shift state: a previous run may have ended on an error.
         _ = iconv(handle, nil, nil, nil, nil)
@@ -91,11 +105,26 @@ final class IconvConverter: @unchecked Sendable {
                     firstInvalid = firstInvalid ?? consumed
                     scalars.append(replacementCharacter)
                     _ = iconv(handle, nil, nil, nil, nil)
-                    consumed += failure == EINVAL ? inLeft : 1
+                    consumed += failure == EINVAL ? inLeft : skipLength(inputBuffer, at: consumed, skip)
                 }
             }
         }
         return firstInvalid.map { bytes.startIndex + $0 }
+    }
+
+    private func skipLength(_ buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int, _ skip: InvalidSkip) -> Int {
+        let left = buffer.count - index
+        switch skip {
+        case .oneByte:
+            return 1
+        case .character(let width):
+            return max(1, min(width, left))
+        case .eucPair:
+            guard left >= 2, (0xA1...0xFE).contains(buffer[index]), (0xA1...0xFE).contains(buffer[index + 1]) else {
+                return 1
+            }
+            return 2
+        }
     }
 
     private func appendUTF32(_ buffer: UnsafeBufferPointer<UInt8>, to scalars: inout String.UnicodeScalarView) {

@@ -247,8 +247,10 @@ extension TextDecoder {
                 for byte in run {
                     scalars.append(Unicode.Scalar(byte))
                 }
-            case .singleByte(let charset), .doubleByte(let charset):
+            case .singleByte(let charset):
                 convert(run, charset: charset) { $0 }
+            case .doubleByte(let charset):
+                convert(run, charset: charset, skip: .eucPair) { $0 }
             case .jisKatakana, nil:
                 warn(TextDecoder.invalidBytes(at: offset(index)))
                 for _ in run {
@@ -305,13 +307,16 @@ extension TextDecoder {
                 return index + 1
             }
             let width = isX0212 ? 3 : 2
-            convert(euc[...], charset: "EUC-JP") { index + $0 / width * 2 }
+            convert(euc[...], charset: "EUC-JP", skip: .character(width)) { index + $0 / width * 2 }
             return cursor
         }
 
         /// Converts `run` with the iconv converter `charset`; `position` maps an index in `run` to an
         /// index in `bytes` for warnings.
-        mutating func convert(_ run: ArraySlice<UInt8>, charset: String, position: (Int) -> Int) {
+        mutating func convert(
+            _ run: ArraySlice<UInt8>, charset: String, skip: IconvConverter.InvalidSkip = .oneByte,
+            position: (Int) -> Int
+        ) {
             guard let converter = converter(charset) else {
                 warn(TextDecoder.unavailable(at: offset(position(run.startIndex))))
                 for _ in run {
@@ -319,7 +324,7 @@ extension TextDecoder {
                 }
                 return
             }
-            if let invalid = converter.convert(run, into: &scalars) {
+            if let invalid = converter.convert(run, into: &scalars, skip: skip) {
                 warn(TextDecoder.invalidBytes(at: offset(position(invalid))))
             }
         }
