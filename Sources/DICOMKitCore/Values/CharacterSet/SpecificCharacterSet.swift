@@ -31,8 +31,9 @@ public struct SpecificCharacterSet: Sendable, Hashable {
     /// The values of Specific Character Set as given (value 1 first; an empty value 1 is the default
     /// repertoire).
     public let terms: [String]
-    /// What was wrong with the terms: unknown, misspelt, or a stand-alone term among others. Each
-    /// decoding result of an affected VR repeats these.
+    /// What was wrong with the terms: unknown, misspelt, or a stand-alone term among others; at most
+    /// one per ``CharacterSetWarning/Code`` (the first term it concerns). Each decoding result of an
+    /// affected VR repeats these.
     public let warnings: [CharacterSetWarning]
 
     /// How values decode.
@@ -84,19 +85,20 @@ public struct SpecificCharacterSet: Sendable, Hashable {
 
     private init(parsing terms: [String]) {
         var warnings: [CharacterSetWarning] = []
+        func warn(_ code: CharacterSetWarning.Code, _ index: Int, _ message: String) {
+            if !warnings.contains(where: { $0.code == code }) {
+                warnings.append(CharacterSetWarning(code, termIndex: index, message: message))
+            }
+        }
         var recognised: [CharacterSetTerm?] = []
         for (index, raw) in terms.enumerated() {
             guard let (term, corrected) = CharacterSetTerm.recognise(raw) else {
-                warnings.append(
-                    CharacterSetWarning(.unknownTerm, termIndex: index, message: "not a defined term; ignored"))
+                warn(.unknownTerm, index, "not a defined term; ignored")
                 recognised.append(nil)
                 continue
             }
             if corrected {
-                warnings.append(
-                    CharacterSetWarning(
-                        .nonstandardTerm, termIndex: index,
-                        message: "misspelt defined term; read as the term it resembles"))
+                warn(.nonstandardTerm, index, "misspelt defined term; read as the term it resembles")
             }
             recognised.append(term)
         }
@@ -105,10 +107,7 @@ public struct SpecificCharacterSet: Sendable, Hashable {
         if let first = recognised.first ?? nil, first.isStandAlone {
             mode = Self.standAloneMode(first.kind)
             for index in recognised.indices.dropFirst() where !terms[index].isEmpty {
-                warnings.append(
-                    CharacterSetWarning(
-                        .codeExtensionsNotAllowed, termIndex: index,
-                        message: "value 1 allows no code extensions; term ignored"))
+                warn(.codeExtensionsNotAllowed, index, "value 1 allows no code extensions; term ignored")
             }
         } else {
             if case .iso2022(let g0, let g1) = recognised.first??.kind {
@@ -117,10 +116,7 @@ public struct SpecificCharacterSet: Sendable, Hashable {
             for (index, term) in recognised.enumerated() {
                 guard let term else { continue }
                 if term.isStandAlone {
-                    warnings.append(
-                        CharacterSetWarning(
-                            .codeExtensionsNotAllowed, termIndex: index,
-                            message: "term allows no code extensions and is not value 1; ignored"))
+                    warn(.codeExtensionsNotAllowed, index, "term allows no code extensions and is not value 1; ignored")
                 } else {
                     declared.insert(term.registration)
                 }
