@@ -36,6 +36,13 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidPixelData
             case missingAttribute
             case tooManyElements
+            case invalidNumber
+            case invalidDate
+            case invalidTime
+            case invalidDateTime
+            case invalidRange
+            case vrMismatch
+            case invalidValueLength
         }
 
         private let base: Base
@@ -83,6 +90,27 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let valueTooLong = Code(.valueTooLong)
         /// A de-identification key is too short.
         public static let invalidKey = Code(.invalidKey)
+        /// An IS or DS value is not a number in its VR's form (PS3.5 6.2), or a number does not fit the
+        /// type asked for (a UV value above `Int.max` read as `Int`).
+        public static let invalidNumber = Code(.invalidNumber)
+        /// A DA value is not `YYYY`, `YYYYMM`, `YYYYMMDD` (or the retired `YYYY.MM.DD`), or names a
+        /// month or day that does not exist.
+        public static let invalidDate = Code(.invalidDate)
+        /// A TM value is not `HH`, `HHMM`, `HHMMSS` or `HHMMSS.F` to `HHMMSS.FFFFFF` (or the retired
+        /// `HH:MM:SS`), or an hour, minute or second is out of range.
+        public static let invalidTime = Code(.invalidTime)
+        /// A DT value is not `YYYY` to `YYYYMMDDHHMMSS.FFFFFF` with an optional `&ZZXX` UTC offset, or a
+        /// part is out of range.
+        public static let invalidDateTime = Code(.invalidDateTime)
+        /// A range value (`A-B`, `-B`, `A-`, as in query matching) has no bound or more than one
+        /// hyphen where one is expected.
+        public static let invalidRange = Code(.invalidRange)
+        /// A typed value was asked of an element whose VR does not hold that type (dates of an LO
+        /// element, decimals of an IS element), or of a sequence.
+        public static let vrMismatch = Code(.vrMismatch)
+        /// A binary value's length is not a multiple of the size of one value of its VR (a US value of 3
+        /// bytes).
+        public static let invalidValueLength = Code(.invalidValueLength)
         /// Reading a file failed at the operating system level.
         public static let fileIO = Code(.fileIO)
         /// A file is larger than the reader's limit.
@@ -96,7 +124,9 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Whether errors of this code concern a position in the input.
         var isPositional: Bool {
             switch base {
-            case .invalidKey, .fileIO, .fileTooLarge, .cancelled, .missingAttribute: false
+            case .invalidKey, .fileIO, .fileTooLarge, .cancelled, .missingAttribute, .invalidNumber, .invalidDate,
+                .invalidTime, .invalidDateTime, .invalidRange, .vrMismatch, .invalidValueLength:
+                false
             default: true
             }
         }

@@ -92,30 +92,28 @@ public struct DataElement: Sendable, Equatable {
     /// The first value of a text element with its padding removed, or `nil` when the VR is not text.
     ///
     /// Trailing spaces and NULs are removed, and leading spaces too except for LT, ST and UT. Bytes
-    /// are decoded as UTF-8 when they are valid UTF-8, else as ISO 8859-1 (see ``DataSet``).
+    /// are decoded as the default repertoire: ASCII, or for other bytes UTF-8 when the value is valid
+    /// UTF-8, else ISO 8859-1. ``DataSet/string(_:)`` decodes with the data set's Specific Character
+    /// Set; ``string(characterSet:)`` with a given one.
     public var string: String? {
-        guard vr.isText, let bytes else { return nil }
-        let first = vr.allowsMultipleValues ? bytes.prefix { $0 != backslash } : bytes
-        return decodeText(trimText(first, vr: vr))
+        string(characterSet: .defaultRepertoire)
     }
 
     /// Every value of a text element (split at backslashes for multi-valued VRs), each with its
-    /// padding removed; empty when the value is empty or the VR is not text.
+    /// padding removed and decoded as ``string`` decodes; empty when the value is empty or the VR is
+    /// not text. ``DataSet/strings(_:)`` decodes with the data set's Specific Character Set.
     public var strings: [String] {
-        guard vr.isText, let bytes, !bytes.isEmpty else { return [] }
-        guard vr.allowsMultipleValues else { return [decodeText(trimText(bytes, vr: vr))] }
-        return bytes.split(separator: backslash, omittingEmptySubsequences: false).map {
-            decodeText(trimText($0, vr: vr))
-        }
+        strings(characterSet: .defaultRepertoire)
     }
 
     /// The first value as an integer: parsed from IS text, or read from binary US, SS, UL, SL, SV or
-    /// UV. `nil` for other VRs, an empty value or text that is not an integer.
+    /// UV. `nil` for other VRs, an empty value or text that is not an integer. ``integers()`` gives
+    /// every value, with typed errors.
     public var int: Int? {
         guard let bytes else { return nil }
         switch vr {
         case .IS:
-            return string.flatMap { Int($0) }
+            return string.flatMap { parseIntegerString(Substring($0)) }
         case .US:
             return readLittleEndian(bytes, size: 2).map { Int($0) }
         case .SS:
@@ -140,12 +138,15 @@ public struct DataElement: Sendable, Equatable {
     }
 
     /// The first value as a floating-point number: parsed from DS or IS text, or read from binary FL,
-    /// FD and the integer VRs. `nil` otherwise.
+    /// FD and the integer VRs. `nil` otherwise, and for text that is not a number of its VR (`NaN`,
+    /// `inf` and hexadecimal included). ``doubles()`` gives every value, with typed errors.
     public var double: Double? {
         guard let bytes else { return nil }
         switch vr {
-        case .DS, .IS:
-            return string.flatMap { Double($0) }
+        case .DS:
+            return string.flatMap { try? DecimalString(parsing: $0).value }
+        case .IS:
+            return string.flatMap { parseIntegerString(Substring($0)).map(Double.init) }
         case .FL:
             return readLittleEndian(bytes, size: 4).map { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }
         case .FD:
@@ -155,7 +156,6 @@ public struct DataElement: Sendable, Equatable {
         }
     }
 }
-
 
 extension DataElement {
     /// The element with a byte value of odd length padded as the writer pads it (space for text,

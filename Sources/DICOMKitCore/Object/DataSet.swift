@@ -9,8 +9,10 @@
 /// let studyUID = file.dataSet[keyword: "StudyInstanceUID"]?.string
 /// ```
 ///
-/// Text is decoded as UTF-8 when the bytes are valid UTF-8 (ASCII, the default repertoire, and
-/// ISO_IR 192), else as ISO 8859-1. Other Specific Character Sets are not interpreted yet.
+/// Text is decoded on demand with the data set's Specific Character Set (``specificCharacterSet``):
+/// single-byte ISO 8859 sets, UTF-8, GB18030, GBK and ISO 2022 code extensions for Japanese, Korean
+/// and Chinese (see ``SpecificCharacterSet``). Typed values (numbers, dates, times, person names,
+/// tags) have accessors by tag too, e.g. ``personNames(_:)``, ``dates(_:)``, ``decimals(_:)``.
 public struct DataSet: Sendable, Equatable, RandomAccessCollection {
     /// The elements, sorted by tag.
     public private(set) var elements: [DataElement]
@@ -119,16 +121,20 @@ public struct DataSet: Sendable, Equatable, RandomAccessCollection {
         return elements.remove(at: index)
     }
 
-    /// The first value of the text element `tag` with its padding removed, or `nil` when absent or
-    /// not text. See ``DataElement/string``.
+    /// The first value of the text element `tag` decoded with ``specificCharacterSet``, its padding
+    /// removed, or `nil` when absent or not text. See ``DataElement/string(characterSet:)``; for the
+    /// warnings of decoding, ``decodedStrings(_:)``.
     public func string(_ tag: Tag) -> String? {
-        self[tag]?.string
+        guard let element = self[tag] else { return nil }
+        guard element.vr.isAffectedByCharacterSet else { return element.string }
+        return element.string(characterSet: specificCharacterSet)
     }
 
-    /// Every value of the text element `tag` (split at backslashes), padding removed; empty when
-    /// absent. See ``DataElement/strings``.
+    /// Every value of the text element `tag` decoded with ``specificCharacterSet`` (split at
+    /// backslashes where the VR allows several values), padding removed; empty when absent. See
+    /// ``DataElement/strings(characterSet:)``.
     public func strings(_ tag: Tag) -> [String] {
-        self[tag]?.strings ?? []
+        decodedStrings(tag).values
     }
 
     /// The first value of the US element `tag`, or `nil`.
