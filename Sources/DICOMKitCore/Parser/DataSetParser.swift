@@ -173,6 +173,13 @@ struct DataSetParser {
                 terms: ownTerms ?? inheritedTerms
             )
 
+            if end == .endOfInput, group == 0x0002 {
+                try warn(
+                    .fileMetaElementInDataSet, at: start, tag: tag,
+                    "a file meta information element inside the data set; dropped, the file meta information decides"
+                )
+                continue
+            }
             // Order and duplicates: the first of a tag is kept.
             let raw = tag.rawValue
             if seen == nil, let lastTag, raw <= lastTag {
@@ -192,13 +199,6 @@ struct DataSetParser {
                 try warn(.elementsOutOfOrder, at: start, tag: tag, "elements are not in ascending tag order")
             }
             highestTag = max(highestTag, raw)
-            if end == .endOfInput, group == 0x0002 {
-                try warn(
-                    .fileMetaElementInDataSet, at: start, tag: tag,
-                    "a file meta information element inside the data set; dropped, the file meta information decides"
-                )
-                continue
-            }
 
             if case .bytes(let value) = element.value {
                 if value.count >= 2 {
