@@ -15,8 +15,12 @@ struct BigEndianTests {
         typealias Value = (tag: Tag, vr: String, little: [UInt8], big: [UInt8])
         func f32(_ value: Float) -> UInt32 { value.bitPattern }
         func f64(_ value: Double) -> UInt64 { value.bitPattern }
-        func le64(_ value: UInt64) -> [UInt8] { B.uint32(UInt32(truncatingIfNeeded: value)) + B.uint32(UInt32(value >> 32)) }
-        func be64(_ value: UInt64) -> [UInt8] { BE.uint32(UInt32(value >> 32)) + BE.uint32(UInt32(truncatingIfNeeded: value)) }
+        func le64(_ value: UInt64) -> [UInt8] {
+            B.uint32(UInt32(truncatingIfNeeded: value)) + B.uint32(UInt32(value >> 32))
+        }
+        func be64(_ value: UInt64) -> [UInt8] {
+            BE.uint32(UInt32(value >> 32)) + BE.uint32(UInt32(truncatingIfNeeded: value))
+        }
         let values: [Value] = [
             (.specificCharacterSet, "CS", B.text("ISO_IR 100"), B.text("ISO_IR 100")),
             (.sopClassUID, "UI", B.uid("1.2.840.10008.5.1.4.1.1.7"), B.uid("1.2.840.10008.5.1.4.1.1.7")),
@@ -53,10 +57,12 @@ struct BigEndianTests {
             (
                 Tag(0x0040, 0xA730),
                 B.explicitSequence(
-                    Tag(0x0040, 0xA730), items: [B.item(nestedLittle + B.explicit(Tag(0x0040, 0xA0B0), "US", B.uint16(258)))]
+                    Tag(0x0040, 0xA730),
+                    items: [B.item(nestedLittle + B.explicit(Tag(0x0040, 0xA0B0), "US", B.uint16(258)))]
                 ),
                 BE.explicitSequence(
-                    Tag(0x0040, 0xA730), items: [BE.item(nestedBig + BE.explicit(Tag(0x0040, 0xA0B0), "US", BE.uint16(258)))]
+                    Tag(0x0040, 0xA730),
+                    items: [BE.item(nestedBig + BE.explicit(Tag(0x0040, 0xA0B0), "US", BE.uint16(258)))]
                 )
             )
         )

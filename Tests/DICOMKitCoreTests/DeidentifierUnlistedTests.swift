@@ -120,9 +120,10 @@ struct DeidentifierUnlistedTests {
                 #expect(dataSet.contains(planted.tag) != dropped, "fixture: \(planted.tag) at level \(level)")
             }
         }
-        #expect(original.warnings.filter { $0.code == .fileMetaElementInDataSet }.compactMap(\.tag) == [
-            Tag(0x0002, 0x0016), Tag(0x0002, 0x0102),
-        ])
+        #expect(
+            original.warnings.filter { $0.code == .fileMetaElementInDataSet }.compactMap(\.tag) == [
+                Tag(0x0002, 0x0016), Tag(0x0002, 0x0102),
+            ])
 
         let clean = try Deidentifier(secretKey: Self.key).deidentify(original)
         let bytes = try clean.serialized()

@@ -41,11 +41,14 @@ struct EncapsulatedFrameTests {
 
     @Test("An Extended Offset Table with lengths wins over the Basic Offset Table, and cuts padding")
     func extendedOffsetTable() throws {
-        func uint64(_ value: UInt64) -> [UInt8] { B.uint32(UInt32(value & 0xFFFF_FFFF)) + B.uint32(UInt32(value >> 32)) }
+        func uint64(_ value: UInt64) -> [UInt8] {
+            B.uint32(UInt32(value & 0xFFFF_FFFF)) + B.uint32(UInt32(value >> 32))
+        }
         let pixels = EncapsulatedPixelData(basicOffsetTable: [1, 2, 3], fragments: [Self.jpegA, Self.jpegB, Self.j2k])
         let offsets = ArraySlice(uint64(0) + uint64(14) + uint64(28))
         let lengths = ArraySlice(uint64(6) + uint64(5) + uint64(6))
-        let frames = try pixels.frames(numberOfFrames: 3, extendedOffsetTable: offsets, extendedOffsetTableLengths: lengths)
+        let frames = try pixels.frames(
+            numberOfFrames: 3, extendedOffsetTable: offsets, extendedOffsetTableLengths: lengths)
         #expect(frames.map(\.fragments) == [[Self.jpegA], [Self.jpegB.prefix(5)], [Self.j2k]])
 
         let longer = ArraySlice(uint64(6) + uint64(7) + uint64(6))
@@ -87,26 +90,34 @@ struct EncapsulatedFrameTests {
     func inconsistent() {
         let fragments = [Self.jpegA, Self.tail, Self.jpegB]
         let cases: [(EncapsulatedPixelData, Int)] = [
-            (EncapsulatedPixelData(basicOffsetTable: [0, 0, 0], fragments: fragments), 1),  // not a multiple of 4
-            (EncapsulatedPixelData(basicOffsetTable: B.uint32(0) + B.uint32(26), fragments: fragments), 3),  // count
-            (EncapsulatedPixelData(basicOffsetTable: B.uint32(0) + B.uint32(20), fragments: fragments), 2),  // not an item
-            (EncapsulatedPixelData(basicOffsetTable: B.uint32(26) + B.uint32(0), fragments: fragments), 2),  // order
-            (EncapsulatedPixelData(basicOffsetTable: B.uint32(14) + B.uint32(26), fragments: fragments), 2),  // first
+            // A table length not a multiple of 4; another count than frames; an offset between items;
+            // offsets out of order; a first frame after the first fragment; an offset past the end.
+            (EncapsulatedPixelData(basicOffsetTable: [0, 0, 0], fragments: fragments), 1),
+            (EncapsulatedPixelData(basicOffsetTable: B.uint32(0) + B.uint32(26), fragments: fragments), 3),
+            (EncapsulatedPixelData(basicOffsetTable: B.uint32(0) + B.uint32(20), fragments: fragments), 2),
+            (EncapsulatedPixelData(basicOffsetTable: B.uint32(26) + B.uint32(0), fragments: fragments), 2),
+            (EncapsulatedPixelData(basicOffsetTable: B.uint32(14) + B.uint32(26), fragments: fragments), 2),
             (EncapsulatedPixelData(basicOffsetTable: B.uint32(0) + B.uint32(0xFFFF_FFF0), fragments: fragments), 2),
-            (EncapsulatedPixelData(fragments: fragments), 4),  // more frames than fragments
+            // More frames than fragments; no fragment at all.
+            (EncapsulatedPixelData(fragments: fragments), 4),
             (EncapsulatedPixelData(fragments: []), 1),
         ]
         for (pixels, count) in cases {
-            #expect(error { () throws(DICOMError) in try pixels.frames(numberOfFrames: count) }?.code == .invalidOffsetTable)
+            #expect(
+                error { () throws(DICOMError) in try pixels.frames(numberOfFrames: count) }?.code == .invalidOffsetTable
+            )
         }
         let pixels = EncapsulatedPixelData(fragments: fragments)
         #expect(error { () throws(DICOMError) in try pixels.frames(numberOfFrames: 0) }?.code == .invalidValue)
-        #expect(error { () throws(DICOMError) in try pixels.frames(numberOfFrames: Int.max) }?.code == .invalidOffsetTable)
+        #expect(
+            error { () throws(DICOMError) in try pixels.frames(numberOfFrames: Int.max) }?.code == .invalidOffsetTable)
     }
 
     @Test("DICOMFile.frames() takes Number of Frames and the Extended Offset Table from the data set")
     func fromFile() throws {
-        func uint64(_ value: UInt64) -> [UInt8] { B.uint32(UInt32(value & 0xFFFF_FFFF)) + B.uint32(UInt32(value >> 32)) }
+        func uint64(_ value: UInt64) -> [UInt8] {
+            B.uint32(UInt32(value & 0xFFFF_FFFF)) + B.uint32(UInt32(value >> 32))
+        }
         let pixelData = B.encapsulatedPixelData(offsetTable: [], fragments: [Array(Self.jpegA), Array(Self.jpegB)])
         var body = B.explicit(.numberOfFrames, "IS", B.text("2 "))
         body += B.explicit(Tag(0x7FE0, 0x0001), "OV", uint64(0) + uint64(14))
@@ -121,7 +132,8 @@ struct EncapsulatedFrameTests {
             bytes: B.file(transferSyntax: B.explicitLittle, dataSet: B.explicit(.pixelData, "OB", [1, 2])))
         #expect(error { () throws(DICOMError) in try native.frames() }?.code == .invalidPixelData)
         let badCount = try DICOMFile(
-            bytes: B.file(transferSyntax: B.jpegBaseline, dataSet: B.explicit(.numberOfFrames, "IS", B.text("two")) + pixelData))
+            bytes: B.file(
+                transferSyntax: B.jpegBaseline, dataSet: B.explicit(.numberOfFrames, "IS", B.text("two")) + pixelData))
         #expect(error { () throws(DICOMError) in try badCount.frames() }?.code == .invalidValue)
     }
 }

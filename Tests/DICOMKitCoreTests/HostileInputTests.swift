@@ -34,7 +34,8 @@ struct HostileInputTests {
         #expect(error?.offset == offset)
 
         // Implicit VR: a public attribute whose dictionary VR is not SQ.
-        let implicit = B.implicit(.sopClassUID, B.uid("1.2")) + B.implicitHeader(.patientName, length: B.undefinedLength)
+        let implicit =
+            B.implicit(.sopClassUID, B.uid("1.2")) + B.implicitHeader(.patientName, length: B.undefinedLength)
         let (implicitError, implicitOffset) = read(
             implicit + [1, 2], transferSyntax: B.implicitLittle, position: B.implicit(.sopClassUID, B.uid("1.2")).count)
         #expect(implicitError?.code == .invalidLength)
@@ -69,7 +70,8 @@ struct HostileInputTests {
                     content =
                         level % 2 == 0
                         ? B.explicitSequence(Tag(0x0040, 0xA730), items: [item], undefined: true)
-                        : B.explicitHeader(Tag(0x0029, 0x1010), "UN", length: B.undefinedLength) + item + B.sequenceDelimiter
+                        : B.explicitHeader(Tag(0x0029, 0x1010), "UN", length: B.undefinedLength) + item
+                            + B.sequenceDelimiter
                 } else {
                     content = B.implicitSequence(Tag(0x0029, 0x1010), items: [item], undefined: true)
                 }
@@ -80,7 +82,9 @@ struct HostileInputTests {
             let syntax = explicit ? B.explicitLittle : B.implicitLittle
             var options = DICOMFile.ReadOptions.default
             options.maximumNestingDepth = 10
-            #expect(read(nested(10, explicit: explicit), transferSyntax: syntax, position: 0, options: options).error == nil)
+            #expect(
+                read(nested(10, explicit: explicit), transferSyntax: syntax, position: 0, options: options).error == nil
+            )
             let (error, _) = read(nested(11, explicit: explicit), transferSyntax: syntax, position: 0, options: options)
             #expect(error?.code == .nestingTooDeep)
             #expect(error?.tag != nil)

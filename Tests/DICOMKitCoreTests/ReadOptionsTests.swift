@@ -34,7 +34,9 @@ struct ReadOptionsTests {
         #expect(try DICOMFile(bytes: encapsulated, options: options).dataSet.string(.modality) == "OT")
         // Float Pixel Data stops it too.
         let float = Self.body + B.explicit(Tag(0x7FE0, 0x0008), "OF", [0, 0, 0, 0])
-        #expect(try DICOMFile(bytes: B.file(transferSyntax: B.explicitLittle, dataSet: float), options: options).dataSet.count == 6)
+        #expect(
+            try DICOMFile(bytes: B.file(transferSyntax: B.explicitLittle, dataSet: float), options: options).dataSet
+                .count == 6)
     }
 
     @Test("Read only chosen tags: the others are walked and checked, then dropped")
@@ -69,7 +71,8 @@ struct ReadOptionsTests {
         }
         options.maximumElementSize = 42
         #expect((try? DICOMFile(bytes: bytes, options: options)) != nil)
-        let fragments = Self.body + B.encapsulatedPixelData(offsetTable: [], fragments: [[UInt8](repeating: 2, count: 44)])
+        let fragments =
+            Self.body + B.encapsulatedPixelData(offsetTable: [], fragments: [[UInt8](repeating: 2, count: 44)])
         #expect(throws: DICOMError(.elementTooLarge, message: "")) {
             try DICOMFile(bytes: B.file(transferSyntax: B.jpegBaseline, dataSet: fragments), options: options)
         }

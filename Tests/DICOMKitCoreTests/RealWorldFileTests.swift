@@ -47,7 +47,10 @@ struct RealWorldFileTests {
         "No file meta information at all: implicit or explicit VR, little or big endian, told from the first element",
         arguments: [
             (PartTenBuilder.implicit(.specificCharacterSet, PartTenBuilder.text("ISO_IR 100")), "1.2.840.10008.1.2"),
-            (PartTenBuilder.explicit(.specificCharacterSet, "CS", PartTenBuilder.text("ISO_IR 100")), "1.2.840.10008.1.2.1"),
+            (
+                PartTenBuilder.explicit(.specificCharacterSet, "CS", PartTenBuilder.text("ISO_IR 100")),
+                "1.2.840.10008.1.2.1"
+            ),
             (
                 BigEndianBuilder.explicit(.specificCharacterSet, "CS", PartTenBuilder.text("ISO_IR 100")),
                 "1.2.840.10008.1.2.2"
@@ -59,7 +62,9 @@ struct RealWorldFileTests {
             switch uid {
             case "1.2.840.10008.1.2": B.implicit(.modality, B.text("CT"))
             case "1.2.840.10008.1.2.1": B.explicit(.modality, "CS", B.text("CT"))
-            default: BigEndianBuilder.explicit(.modality, "CS", B.text("CT")) + BigEndianBuilder.explicit(.rows, "US", BigEndianBuilder.uint16(300))
+            default:
+                BigEndianBuilder.explicit(.modality, "CS", B.text("CT"))
+                    + BigEndianBuilder.explicit(.rows, "US", BigEndianBuilder.uint16(300))
             }
         let file = try DICOMFile(bytes: first + rest)
         #expect(file.transferSyntax.uid == uid)
@@ -149,7 +154,8 @@ struct RealWorldFileTests {
         let body =
             Self.header + B.explicit(.transferSyntaxUID, "UI", B.uid(B.implicitLittle))
             + B.explicit(.mediaStorageSOPInstanceUID, "UI", B.uid("9.9.9"))
-        let withModality = B.file(transferSyntax: B.explicitLittle, dataSet: body + B.explicit(.modality, "CS", B.text("US")))
+        let withModality = B.file(
+            transferSyntax: B.explicitLittle, dataSet: body + B.explicit(.modality, "CS", B.text("US")))
         let file = try DICOMFile(bytes: withModality)
         #expect(file.transferSyntax == .explicitVRLittleEndian)
         #expect(!file.dataSet.contains { $0.tag.isFileMetaInformation })
@@ -219,7 +225,8 @@ struct RealWorldFileTests {
         #expect(explicitFile.dataSet[Tag(0x0019, 0x0010)]?.vr == .LO)
         #expect(explicitFile.dataSet[Tag(0x0019, 0x0011)]?.vr == .LO)  // a creator sent as UN is LO
         for tag in [Tag(0x0019, 0x1010), Tag(0x0019, 0x1011)] {
-            #expect(explicitFile.dataSet.items(tag)?.first?[Tag(0x0019, 0x1002)]?.bytes.map(Array.init) == B.text("INNER"))
+            #expect(
+                explicitFile.dataSet.items(tag)?.first?[Tag(0x0019, 0x1002)]?.bytes.map(Array.init) == B.text("INNER"))
         }
 
         let implicitItem = B.implicit(Tag(0x0019, 0x1002), B.text("INNER"))
@@ -240,7 +247,9 @@ struct RealWorldFileTests {
 
     @Test("Odd value lengths are kept as read, with a warning")
     func oddLengths() throws {
-        let body = Self.header + B.explicit(.patientName, "PN", Array("Odd".utf8)) + B.explicit(Tag(0x0029, 0x1001), "OB", [1, 2, 3])
+        let body =
+            Self.header + B.explicit(.patientName, "PN", Array("Odd".utf8))
+            + B.explicit(Tag(0x0029, 0x1001), "OB", [1, 2, 3])
         let bytes = B.file(transferSyntax: B.explicitLittle, dataSet: body)
         let file = try DICOMFile(bytes: bytes)
         #expect(file.dataSet.string(.patientName) == "Odd")
@@ -257,7 +266,8 @@ struct RealWorldFileTests {
             B.explicit(.codeValue, "SH", B.text("FIRST")) + B.explicit(.codeMeaning, "LO", B.text("x"))
             + B.explicit(.codeValue, "SH", B.text("SECOND"))
         let body =
-            Self.header + B.explicit(.patientName, "PN", B.text("First^Name")) + B.explicit(.modality, "CS", B.text("CT"))
+            Self.header + B.explicit(.patientName, "PN", B.text("First^Name"))
+            + B.explicit(.modality, "CS", B.text("CT"))
             + B.explicit(.patientName, "PN", B.text("Second^Name"))
             + B.explicitSequence(Tag(0x0040, 0xA730), items: [B.item(item)])
         let bytes = B.file(transferSyntax: B.explicitLittle, dataSet: body)
@@ -274,13 +284,17 @@ struct RealWorldFileTests {
     @Test("A duplicate never smuggles a value past the de-identifier")
     func duplicateThroughDeidentification() throws {
         let body =
-            Self.header + B.explicit(.patientName, "PN", B.text("Kept^First")) + B.explicit(.patientID, "LO", B.text("ID-1"))
-            + B.explicit(.patientName, "PN", B.text("Hidden^Second")) + B.explicit(.patientID, "LO", B.text("ID-SMUGGLED"))
+            Self.header + B.explicit(.patientName, "PN", B.text("Kept^First"))
+            + B.explicit(.patientID, "LO", B.text("ID-1"))
+            + B.explicit(.patientName, "PN", B.text("Hidden^Second"))
+            + B.explicit(.patientID, "LO", B.text("ID-SMUGGLED"))
         let file = try DICOMFile(bytes: B.file(transferSyntax: B.explicitLittle, dataSet: body))
         let output = try Deidentifier(secretKey: [UInt8](repeating: 7, count: 32)).deidentify(file).serialized()
         for secret in ["Kept^First", "Hidden^Second", "ID-1", "ID-SMUGGLED"] {
             let needle = Array(secret.utf8)
-            let found = output.indices.dropLast(needle.count - 1).contains { output[$0..<($0 + needle.count)].elementsEqual(needle) }
+            let found = output.indices.dropLast(needle.count - 1).contains {
+                output[$0..<($0 + needle.count)].elementsEqual(needle)
+            }
             #expect(!found, "\(secret) survived")
         }
         #expect(try DICOMFile(bytes: output).warnings == [])
@@ -300,7 +314,8 @@ struct RealWorldFileTests {
         #expect(paddedFile.dataSet.count == 2)
         #expect(paddedFile.warnings.map(\.code) == [.trailingBytes])
         // Non-zero bytes that do not fit an element stay an error.
-        let garbage = B.file(transferSyntax: B.explicitLittle, dataSet: Self.header + [UInt8](repeating: 0x41, count: 12))
+        let garbage = B.file(
+            transferSyntax: B.explicitLittle, dataSet: Self.header + [UInt8](repeating: 0x41, count: 12))
         #expect(throws: DICOMError.self) { try DICOMFile(bytes: garbage) }
     }
 

@@ -134,7 +134,8 @@ struct DataSetParser {
             guard remaining >= 8 else {
                 if end == .endOfInput {
                     try warn(
-                        .trailingBytes, at: offset, tag: nil, "fewer bytes than an element header after the last element"
+                        .trailingBytes, at: offset, tag: nil,
+                        "fewer bytes than an element header after the last element"
                     )
                     offset = limit
                     break
@@ -191,7 +192,8 @@ struct DataSetParser {
             }
             lastTag = raw
             if seen?.contains(raw) == true {
-                try warn(.duplicateElement, at: start, tag: tag, "a tag occurs twice in one data set; the first is kept")
+                try warn(
+                    .duplicateElement, at: start, tag: tag, "a tag occurs twice in one data set; the first is kept")
                 continue
             }
             if seen != nil, raw < highestTag, !reportedOutOfOrder {

@@ -73,7 +73,8 @@ enum Inflater {
                     return
                 } else if status != Z_OK && status != Z_BUF_ERROR {
                     failure = DICOMError(
-                        .invalidDeflatedData, offset: position, message: "the deflated data set is not valid deflate data"
+                        .invalidDeflatedData, offset: position,
+                        message: "the deflated data set is not valid deflate data"
                     )
                 } else if produced == 0, stream.avail_in == 0, consumed == compressed {
                     failure = DICOMError(

@@ -33,7 +33,8 @@ enum PartTenReader {
         } else if startsWithMetaElement(input) {
             metaStart = 0
             try parser.warn(
-                .noPreamble, at: 0, tag: nil, "no 128-byte preamble and DICM: the file starts with its file meta information"
+                .noPreamble, at: 0, tag: nil,
+                "no 128-byte preamble and DICM: the file starts with its file meta information"
             )
         }
 
@@ -71,7 +72,8 @@ enum PartTenReader {
             let trailing = inflated.trailing
             if trailing.count > 1 || trailing.first.map({ $0 != 0 }) == true {
                 try parser.warn(
-                    .trailingBytes, at: input.count - trailing.count, tag: nil, "bytes after the end of the deflate stream"
+                    .trailingBytes, at: input.count - trailing.count, tag: nil,
+                    "bytes after the end of the deflate stream"
                 )
             }
             parser.replaceInput(with: inflated.bytes)
