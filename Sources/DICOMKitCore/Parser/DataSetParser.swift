@@ -62,6 +62,9 @@ struct DataSetParser {
     private(set) var elementCount = 0
     /// What was read past, in order.
     private(set) var warnings: [DICOMWarning] = []
+    /// The Specific Character Set terms of the data set being read, which its items inherit (kept
+    /// here rather than passed per element, to spare reference counting in the element loop).
+    private var currentTerms: [String] = []
 
     init(bytes: [UInt8], offset: Int, options: DICOMFile.ReadOptions) {
         self.bytes = bytes
@@ -100,12 +103,13 @@ struct DataSetParser {
 
     // MARK: - Data sets
 
-    /// Parses elements from `offset` to the end given by `end`, not reading at or past `limit`.
-    /// `terms` are the Specific Character Set terms of the enclosing data set.
+    /// Parses elements from `offset` to the end given by `end`, not reading at or past `limit`. The
+    /// data set inherits the Specific Character Set terms of the enclosing one (`currentTerms`).
     mutating func parseDataSet(
-        limit: Int, end: End, encoding declared: Encoding, depth: Int, context inherited: PixelContext,
-        terms inheritedTerms: [String]
+        limit: Int, end: End, encoding declared: Encoding, depth: Int, context inherited: PixelContext
     ) throws(DICOMError) -> DataSet {
+        let inheritedTerms = currentTerms
+        defer { currentTerms = inheritedTerms }
         var encoding = declared
         if !encoding.isBigEndian {
             encoding.isExplicit = try detectVREncoding(limit: limit, declaredExplicit: encoding.isExplicit)
@@ -170,8 +174,7 @@ struct DataSetParser {
             let start = offset
             try count(at: start, tag: tag)
             let (element, pending) = try parseElement(
-                tag: tag, limit: limit, encoding: encoding, depth: depth, context: context,
-                terms: ownTerms ?? inheritedTerms
+                tag: tag, limit: limit, encoding: encoding, depth: depth, context: context
             )
 
             if end == .endOfInput, group == 0x0002 {
@@ -202,20 +205,26 @@ struct DataSetParser {
             }
             highestTag = max(highestTag, raw)
 
-            if case .bytes(let value) = element.value {
-                if value.count >= 2 {
+            switch raw {
+            case 0x0008_0005:
+                if case .bytes(let value) = element.value {
+                    let terms = DataSetParser.characterSetTerms(value)
+                    ownTerms = terms
+                    currentTerms = terms
+                }
+            case 0x0028_0100, 0x0028_0103, 0x0028_3002:
+                if case .bytes(let value) = element.value, value.count >= 2 {
+                    let number = readUInt16(value)
                     switch raw {
-                    case 0x0028_0103: context.pixelRepresentation = readUInt16(value)
-                    case 0x0028_0100: context.bitsAllocated = readUInt16(value)
-                    case 0x0028_3002: context.lutDescriptorFirstValue = readUInt16(value)
-                    default: break
+                    case 0x0028_0100: context.bitsAllocated = number
+                    case 0x0028_0103: context.pixelRepresentation = number
+                    default: context.lutDescriptorFirstValue = number
                     }
                 }
-                if raw == 0x0008_0005 {
-                    ownTerms = DataSetParser.characterSetTerms(value)
+            default:
+                if ownTerms == nil, element.vr == .SQ {
+                    sequenceBeforeTerms = true
                 }
-            } else if ownTerms == nil, case .sequence = element.value {
-                sequenceBeforeTerms = true
             }
             seen?.insert(raw)
             if end == .endOfInput, let selectedTags, !selectedTags.contains(tag) {
@@ -295,7 +304,7 @@ struct DataSetParser {
     /// Parses one element whose tag has been read at `offset`. Returns the VR specification when the
     /// element's VR is provisional and must be resolved once its data set is read.
     private mutating func parseElement(
-        tag: Tag, limit: Int, encoding: Encoding, depth: Int, context: PixelContext, terms: [String]
+        tag: Tag, limit: Int, encoding: Encoding, depth: Int, context: PixelContext
     ) throws(DICOMError) -> (DataElement, VRSpecification?) {
         let start = offset
         var vr: VR
@@ -345,7 +354,7 @@ struct DataSetParser {
             // An undefined-length UN is a sequence encoded in Implicit VR Little Endian (PS3.5 6.2.2).
             let items = try parseSequence(
                 tag: tag, limit: limit, delimited: true, encoding: vr == .SQ ? encoding : .implicitLittle,
-                depth: depth + 1, context: context, terms: terms
+                depth: depth + 1, context: context
             )
             return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), nil)
         }
@@ -374,7 +383,7 @@ struct DataSetParser {
         if vr == .SQ {
             let items = try parseSequence(
                 tag: tag, limit: offset + count, delimited: false, encoding: itemsEncoding, depth: depth + 1,
-                context: context, terms: terms
+                context: context
             )
             return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), nil)
         }
@@ -397,8 +406,7 @@ struct DataSetParser {
 
     /// Parses the items of a sequence whose header has been read. `depth` counts this sequence.
     private mutating func parseSequence(
-        tag: Tag, limit: Int, delimited: Bool, encoding: Encoding, depth: Int, context: PixelContext,
-        terms: [String]
+        tag: Tag, limit: Int, delimited: Bool, encoding: Encoding, depth: Int, context: PixelContext
     ) throws(DICOMError) -> [DataSet] {
         guard depth <= maximumDepth else {
             throw DICOMError(
@@ -450,8 +458,7 @@ struct DataSetParser {
             if length == 0xFFFF_FFFF {
                 items.append(
                     try parseDataSet(
-                        limit: limit, end: .itemDelimiter, encoding: encoding, depth: depth, context: itemContext,
-                        terms: terms
+                        limit: limit, end: .itemDelimiter, encoding: encoding, depth: depth, context: itemContext
                     )
                 )
             } else {
@@ -461,7 +468,7 @@ struct DataSetParser {
                 items.append(
                     try parseDataSet(
                         limit: offset + Int(length), end: .limit, encoding: encoding, depth: depth,
-                        context: itemContext, terms: terms
+                        context: itemContext
                     )
                 )
             }
@@ -538,14 +545,19 @@ struct DataSetParser {
 
     /// Counts one data element, item or fragment whose header starts at `position`, throwing
     /// `tooManyElements` past the limit.
+    @inline(__always)
     mutating func count(at position: Int, tag: Tag) throws(DICOMError) {
         elementCount += 1
-        guard elementCount <= maximumElementCount else {
-            throw DICOMError(
-                .tooManyElements, offset: position, tag: tag,
-                message: "more than \(maximumElementCount) data elements, items and fragments"
-            )
+        if elementCount > maximumElementCount {
+            throw tooManyElements(at: position, tag: tag)
         }
+    }
+
+    private func tooManyElements(at position: Int, tag: Tag) -> DICOMError {
+        DICOMError(
+            .tooManyElements, offset: position, tag: tag,
+            message: "more than \(maximumElementCount) data elements, items and fragments"
+        )
     }
 
     /// Checks that Pixel Data (7FE0,0010) starting at `position` is encoded as its transfer syntax
@@ -679,19 +691,21 @@ struct DataSetParser {
 
     // MARK: - Bytes
 
+    /// The 16-bit number at `index`. One bounds check (a trap, never an out-of-bounds read) instead of
+    /// one per byte: callers have checked the length already, this is the safety net.
     @inline(__always)
     func readUInt16(at index: Int, bigEndian: Bool) -> UInt16 {
-        let first = UInt16(bytes[index])
-        let second = UInt16(bytes[index + 1])
-        return bigEndian ? first << 8 | second : first | second << 8
+        precondition(index >= 0 && index <= bytes.count &- 2)
+        let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt16.self) }
+        return bigEndian ? UInt16(bigEndian: raw) : UInt16(littleEndian: raw)
     }
 
+    /// The 32-bit number at `index`, with one bounds check as ``readUInt16(at:bigEndian:)``.
     @inline(__always)
     func readUInt32(at index: Int, bigEndian: Bool) -> UInt32 {
-        let value =
-            UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
-            | UInt32(bytes[index + 3]) << 24
-        return bigEndian ? value.byteSwapped : value
+        precondition(index >= 0 && index <= bytes.count &- 4)
+        let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt32.self) }
+        return bigEndian ? UInt32(bigEndian: raw) : UInt32(littleEndian: raw)
     }
 
     @inline(__always)

@@ -44,7 +44,7 @@ enum PartTenReader {
             parser.offset = metaStart
             meta = try parser.parseDataSet(
                 limit: input.count, end: .endOfFileMetaGroup, encoding: .explicitLittle, depth: 0,
-                context: DataSetParser.PixelContext(), terms: []
+                context: DataSetParser.PixelContext()
             )
             try checkGroupLength(meta, from: metaStart, to: parser.offset, parser: &parser)
             syntax = try transferSyntax(of: meta, dataStart: parser.offset, input: input, parser: &parser)
@@ -87,7 +87,7 @@ enum PartTenReader {
             }
         let dataSet = try parser.parseDataSet(
             limit: parser.bytes.count, end: .endOfInput, encoding: encoding, depth: 0,
-            context: DataSetParser.PixelContext(), terms: []
+            context: DataSetParser.PixelContext()
         )
         return Parsed(fileMetaInformation: meta, dataSet: dataSet, transferSyntax: syntax, warnings: parser.warnings)
     }
