@@ -106,6 +106,17 @@ struct HostileInputTests {
         #expect(read(conformant, position: 0).error == nil)
     }
 
+    @Test("Megabytes of empty (0000,0000) elements before a last non-zero byte are read in linear time")
+    func zeroHeaders() throws {
+        let body =
+            B.implicit(.sopClassUID, B.uid("1.2.840.10008.5.1.4.1.1.7")) + [UInt8](repeating: 0, count: 2 << 20) + [1]
+        let file = try DICOMFile(bytes: B.file(transferSyntax: B.implicitLittle, dataSet: body))
+        // (0000,0000) is kept once; the duplicates are dropped with warnings; the last byte is trailing.
+        #expect(file.dataSet.map(\.tag) == [Tag(0x0000, 0x0000), .sopClassUID])
+        #expect(file.warnings.count == DICOMFile.ReadOptions.default.maximumWarningCount + 1)
+        #expect(file.warnings.last?.code == .warningLimitReached)
+    }
+
     @Test("Random mutations of a big-endian, a deflated and an encapsulated file never trap")
     func mutations() {
         var generator = SplitMix64(seed: 0xBEEF)

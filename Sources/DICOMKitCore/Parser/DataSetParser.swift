@@ -65,6 +65,8 @@ struct DataSetParser {
     /// The Specific Character Set terms of the data set being read, which its items inherit (kept
     /// here rather than passed per element, to spare reference counting in the element loop).
     private var currentTerms: [String] = []
+    /// The start of the input's final run of zero bytes, and the input length it was found for.
+    private var zeroStart: (count: Int, start: Int)?
 
     init(bytes: [UInt8], offset: Int, options: DICOMFile.ReadOptions) {
         self.bytes = bytes
@@ -112,7 +114,9 @@ struct DataSetParser {
         defer { currentTerms = inheritedTerms }
         var encoding = declared
         if !encoding.isBigEndian {
-            encoding.isExplicit = try detectVREncoding(limit: limit, declaredExplicit: encoding.isExplicit)
+            encoding.isExplicit = try detectVREncoding(
+                limit: limit, declaredExplicit: encoding.isExplicit, fileMetaGroup: end == .endOfFileMetaGroup
+            )
         }
         var elements: [DataElement] = []
         var context = inherited
@@ -159,7 +163,7 @@ struct DataSetParser {
                 )
             }
             if end == .endOfInput {
-                if group == 0, elementNumber == 0, isZero(from: offset, to: limit) {
+                if group == 0, elementNumber == 0, offset >= zeroPaddingStart() {
                     try warn(.trailingBytes, at: offset, tag: nil, "zero padding after the last element")
                     offset = limit
                     break
@@ -269,11 +273,13 @@ struct DataSetParser {
     /// fits: explicit declared, no valid VR code where it belongs, and an implicit length that fits;
     /// implicit declared, a valid VR code, an implicit length that does not fit and an explicit one
     /// that does.
-    private mutating func detectVREncoding(limit: Int, declaredExplicit: Bool) throws(DICOMError) -> Bool {
+    private mutating func detectVREncoding(
+        limit: Int, declaredExplicit: Bool, fileMetaGroup: Bool
+    ) throws(DICOMError) -> Bool {
         let remaining = limit - offset
         guard remaining >= 8 else { return declaredExplicit }
         let group = readUInt16(at: offset, bigEndian: false)
-        guard group != 0xFFFE else { return declaredExplicit }
+        guard group != 0xFFFE, !fileMetaGroup || group == 0x0002 else { return declaredExplicit }
         let vr = VR(first: bytes[offset + 4], second: bytes[offset + 5])
         let implicitLength = readUInt32(at: offset + 4, bigEndian: false)
         let implicitFits = implicitLength == 0xFFFF_FFFF || Int(implicitLength) <= remaining - 8
@@ -713,8 +719,17 @@ struct DataSetParser {
         UInt16(value[value.startIndex]) | UInt16(value[value.startIndex + 1]) << 8
     }
 
-    /// Whether every byte from `start` up to `end` is zero.
-    private func isZero(from start: Int, to end: Int) -> Bool {
-        bytes[start..<end].allSatisfy { $0 == 0 }
+    /// Where the zero bytes that end the input start (its length when the last byte is not zero),
+    /// found once, from the end, so that many (0000,0000) headers never rescan the input.
+    private mutating func zeroPaddingStart() -> Int {
+        if let zeroStart, zeroStart.count == bytes.count {
+            return zeroStart.start
+        }
+        var start = bytes.count
+        while start > 0, bytes[start - 1] == 0 {
+            start -= 1
+        }
+        zeroStart = (bytes.count, start)
+        return start
     }
 }

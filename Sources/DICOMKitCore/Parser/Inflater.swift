@@ -27,8 +27,10 @@ enum Inflater {
         guard compressed > 0 else {
             return Inflated(bytes: output, trailing: [])
         }
-        output.reserveCapacity(start + min(compressed.multipliedReportingOverflow(by: 4).partialValue, maximumSize))
         let sizeLimit = max(maximumSize, 0)
+        // Capacity grows by doubling, but never past the limit and a chunk: a bomb stops at the limit.
+        let capacityCeiling = start + sizeLimit + chunkSize
+        output.reserveCapacity(min(start + min(compressed, 1 << 26) * 4, capacityCeiling))
         let ratioLimit = compressed.multipliedReportingOverflow(by: max(maximumRatio, 1))
         let ratioBound = ratioLimit.overflow ? Int.max : ratioLimit.partialValue
 
@@ -56,6 +58,9 @@ enum Inflater {
                     return CZlib.inflate(&stream, Z_NO_FLUSH)
                 }
                 let produced = chunkSize - Int(stream.avail_out)
+                if output.count + produced > output.capacity {
+                    output.reserveCapacity(min(max(output.capacity * 2, output.count + produced), capacityCeiling))
+                }
                 output.append(contentsOf: chunk[..<produced])
                 let inflated = output.count - start
                 let position = start + consumed - Int(stream.avail_in)
