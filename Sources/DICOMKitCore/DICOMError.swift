@@ -43,6 +43,13 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidRange
             case vrMismatch
             case invalidValueLength
+            case elementTooLarge
+            case elementsOutOfOrder
+            case unexpectedData
+            case invalidDeflatedData
+            case inflatedTooLarge
+            case compressionRatioTooHigh
+            case invalidOffsetTable
         }
 
         private let base: Base
@@ -51,26 +58,35 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
             self.base = base
         }
 
-        /// The input is not a DICOM Part 10 file: no 128-byte preamble followed by `DICM`.
+        /// The input is not DICOM: no 128-byte preamble followed by `DICM`, no file meta information and
+        /// no plausible first data element either (in strict reading: any input without the preamble,
+        /// `DICM` and file meta information).
         public static let notDICOM = Code(.notDICOM)
         /// The input ends inside an element, an item or a sequence: a cut-off file.
         public static let truncated = Code(.truncated)
-        /// A declared length is impossible: longer than its enclosing item or sequence, or undefined
-        /// where the VR does not allow it.
+        /// A declared length is impossible: longer than its enclosing item or sequence, undefined where
+        /// the VR does not allow it, or a 2-byte length on SV or UV (which have 4-byte lengths); in
+        /// strict reading also a value of odd length.
         public static let invalidLength = Code(.invalidLength)
-        /// An explicit VR is not one of the VRs of PS3.5.
+        /// An explicit VR is not one of the VRs of PS3.5; in strict reading also a data set or item encoded
+        /// in the other VR encoding (implicit for explicit, or the reverse) than its transfer syntax.
         public static let invalidVR = Code(.invalidVR)
         /// A sequence, an item or encapsulated pixel data is not structured as PS3.5 7.5 and A.4 say.
         public static let malformedItem = Code(.malformedItem)
         /// Sequences nest deeper than the reader's or the de-identifier's limit.
         public static let nestingTooDeep = Code(.nestingTooDeep)
-        /// The same tag occurs twice in one data set.
+        /// Strict reading only: the same tag occurs twice in one data set (the default reading keeps the
+        /// first and warns).
         public static let duplicateElement = Code(.duplicateElement)
-        /// The file meta information has no Transfer Syntax UID (0002,0010).
+        /// Strict reading only: the file meta information has no Transfer Syntax UID (0002,0010) (the
+        /// default reading detects the encoding from the first element and warns).
         public static let missingTransferSyntax = Code(.missingTransferSyntax)
-        /// The transfer syntax is unknown or not supported by this version (big endian, deflate).
+        /// The transfer syntax is unknown, or not a Part 10 byte encoding (the retired MIME and XML
+        /// encodings).
         public static let unsupportedTransferSyntax = Code(.unsupportedTransferSyntax)
-        /// The file meta information cannot be read or built. (A data set without SOP Class or
+        /// The file meta information cannot be read or built; in strict reading also a missing or wrong
+        /// group length (0002,0000), a padded Transfer Syntax UID, or group 0002 elements inside the data
+        /// set. (A data set without SOP Class or
         /// Instance UID is ``missingAttribute``.)
         public static let invalidFileMetaInformation = Code(.invalidFileMetaInformation)
         /// An attribute the operation needs is absent or empty: ``DICOMWriter`` cannot build the file
@@ -84,6 +100,26 @@ public struct DICOMError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The input holds more data elements, sequence items and pixel data fragments (all levels
         /// counted) than ``DICOMFile/ReadOptions/maximumElementCount``.
         public static let tooManyElements = Code(.tooManyElements)
+        /// A value (or an encapsulated pixel data fragment) is longer than
+        /// ``DICOMFile/ReadOptions/maximumElementSize``.
+        public static let elementTooLarge = Code(.elementTooLarge)
+        /// Strict reading only (``DICOMFile/ReadOptions/strict``): the elements of a data set are not in
+        /// ascending tag order.
+        public static let elementsOutOfOrder = Code(.elementsOutOfOrder)
+        /// Strict reading only: bytes follow the last data element of the file (or the end of a deflated
+        /// data set).
+        public static let unexpectedData = Code(.unexpectedData)
+        /// The deflated data set of a Deflated Explicit VR Little Endian file is not a valid raw deflate
+        /// stream, or ends before the stream does.
+        public static let invalidDeflatedData = Code(.invalidDeflatedData)
+        /// A deflated data set inflates to more than ``DICOMFile/ReadOptions/maximumInflatedSize`` bytes.
+        public static let inflatedTooLarge = Code(.inflatedTooLarge)
+        /// A deflated data set inflates more than ``DICOMFile/ReadOptions/maximumInflationRatio`` times its
+        /// compressed size (a decompression bomb).
+        public static let compressionRatioTooHigh = Code(.compressionRatioTooHigh)
+        /// The Basic or Extended Offset Table of encapsulated pixel data does not match its fragments or
+        /// the number of frames, or the frames cannot be told apart.
+        public static let invalidOffsetTable = Code(.invalidOffsetTable)
         /// An element's value does not fit its VR or its place (e.g. an SQ element without items).
         public static let invalidValue = Code(.invalidValue)
         /// A value is longer than any DICOM length field can carry.

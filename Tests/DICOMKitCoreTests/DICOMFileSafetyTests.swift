@@ -25,7 +25,7 @@ struct DICOMFileSafetyTests {
     @Test("Transfer syntax missing, unknown or unsupported")
     func transferSyntaxes() {
         #expect(readError(B.file(transferSyntax: nil, dataSet: [])) == DICOMError(.missingTransferSyntax, message: ""))
-        for uid in ["1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99", "1.2.3.4.5.6"] {
+        for uid in ["1.2.840.10008.1.2.6.1", "1.2.840.10008.1.2.6.2", "1.2.3.4.5.6"] {
             let error = readError(B.file(transferSyntax: uid, dataSet: []))
             #expect(error == DICOMError(.unsupportedTransferSyntax, message: ""))
             #expect(error?.tag == .transferSyntaxUID)
@@ -44,10 +44,10 @@ struct DICOMFileSafetyTests {
         #expect(error.description.contains("offset \(bytes.count - body.count)"))
     }
 
-    @Test("Every cut inside an element, item or sequence is a truncated error")
+    @Test("Every cut inside an element, item or sequence is a truncated error, except trailing header bytes")
     func everyCut() throws {
         let inner = B.item(B.explicit(.codeValue, "SH", B.text("SECRET")), undefined: true)
-        var body = B.explicit(.patientName, "PN", B.text("Doe^Jane"))
+        var body = B.explicit(.studyDate, "DA", B.text("20240229"))
         body += B.explicitSequence(
             Tag(0x0008, 0x1115), items: [inner, B.item(B.explicit(.modality, "CS", B.text("CT")))])
         let secondStart = body.count
@@ -56,12 +56,28 @@ struct DICOMFileSafetyTests {
         body += B.encapsulatedPixelData(offsetTable: [], fragments: [[1, 2, 3, 4]])
         let bytes = B.file(transferSyntax: B.jpegBaseline, dataSet: body)
         let dataSetStart = bytes.count - body.count
-        // Cutting between top-level elements leaves a shorter but complete data set.
+        // Cutting between top-level elements leaves a shorter but complete data set; cutting fewer
+        // than 8 bytes into a top-level element header leaves trailing bytes (a warning, like pydicom);
+        // cutting the pixel data right after an item (before the next or the delimiter) keeps its
+        // fragments (a warning).
         let boundaries = Set([0, 16, secondStart, pixelStart].map { dataSetStart + $0 })
-        #expect((try? DICOMFile(bytes: bytes)) != nil)
+        let headerStubs = Set(boundaries.flatMap { boundary in (boundary + 1)...(boundary + 7) })
+        let delimiterCuts: Set = [bytes.count - 8, dataSetStart + pixelStart + 12 + 8]
+        #expect((try? DICOMFile(bytes: bytes))?.warnings == [])
         for cut in dataSetStart..<bytes.count where !boundaries.contains(cut) {
-            let error = readError(Array(bytes[..<cut]))
-            #expect(error?.code == .truncated, "cut at \(cut)")
+            let input = Array(bytes[..<cut])
+            if headerStubs.contains(cut) || delimiterCuts.contains(cut) {
+                let file = try DICOMFile(bytes: input)
+                let expected: DICOMWarning.Code =
+                    headerStubs.contains(cut) ? .trailingBytes : .missingPixelDataDelimiter
+                #expect(file.warnings.map(\.code) == [expected], "cut at \(cut)")
+                let warnedAt = headerStubs.contains(cut) ? boundaries.filter { $0 < cut }.max() : cut
+                #expect(file.warnings.first?.offset == warnedAt, "cut at \(cut)")
+                let strictCode: DICOMError.Code = headerStubs.contains(cut) ? .unexpectedData : .truncated
+                #expect(readError(input, options: .strict)?.code == strictCode, "cut at \(cut)")
+            } else {
+                #expect(readError(input)?.code == .truncated, "cut at \(cut)")
+            }
         }
     }
 
@@ -128,14 +144,22 @@ struct DICOMFileSafetyTests {
         #expect(readError(B.file(transferSyntax: B.explicitLittle, dataSet: unclosedItem))?.code == .malformedItem)
     }
 
-    @Test("Duplicate tags are refused")
-    func duplicates() {
+    @Test("Duplicate tags: the first is kept with a warning; strict reading refuses them")
+    func duplicates() throws {
         let body =
             B.explicit(.modality, "CS", B.text("CT")) + B.explicit(.patientName, "PN", B.text("A"))
             + B.explicit(.modality, "CS", B.text("MR"))
-        let error = readError(B.file(transferSyntax: B.explicitLittle, dataSet: body))
+        let bytes = B.file(transferSyntax: B.explicitLittle, dataSet: body)
+        let file = try DICOMFile(bytes: bytes)
+        #expect(file.dataSet.string(.modality) == "CT")
+        #expect(file.dataSet.map(\.tag) == [.modality, .patientName])
+        #expect(file.warnings.map(\.code) == [.duplicateElement])
+        #expect(file.warnings.first?.tag == .modality)
+        #expect(file.warnings.first?.offset == bytes.count - 10)
+        let error = readError(bytes, options: .strict)
         #expect(error?.code == .duplicateElement)
         #expect(error?.tag == .modality)
+        #expect(error?.offset == bytes.count - 10)
     }
 
     @Test("Errors never show values")

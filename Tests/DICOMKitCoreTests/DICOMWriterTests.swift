@@ -164,8 +164,9 @@ struct DICOMWriterTests {
         #expect(throws: DICOMError(.invalidValue, message: "")) {
             try DICOMFile(dataSet: nativeEncapsulated, transferSyntax: .explicitVRLittleEndian).serialized()
         }
+        let mime = try #require(TransferSyntax(uid: "1.2.840.10008.1.2.6.1"))
         #expect(throws: DICOMError(.unsupportedTransferSyntax, message: "")) {
-            try DICOMFile(dataSet: valid, transferSyntax: .explicitVRBigEndian).serialized()
+            try DICOMFile(dataSet: valid, transferSyntax: mime).serialized()
         }
         var deep = DataSet()
         for _ in 0..<200 {

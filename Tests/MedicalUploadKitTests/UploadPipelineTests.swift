@@ -182,7 +182,7 @@ import UploadPolicy
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
         let bytes = handBuiltPart10(
-            transferSyntax: "1.2.840.10008.1.2.2", dataSet: [(0x0008, 0x0020, "DA", "20190607")])
+            transferSyntax: "1.2.840.10008.1.2.6.1", dataSet: [(0x0008, 0x0020, "DA", "20190607")])
         let report = await pipeline.ingest(Upload(fileName: "be.dcm", contents: .bytes(bytes)), context: context)
         #expect(report.rejection?.code == .unsupportedTransferSyntax, "outcome: \(report.outcome)")
     }

@@ -1,6 +1,7 @@
 /// A DICOM transfer syntax (PS3.5 Section 10): how a data set is encoded.
 ///
-/// The registry of known transfer syntaxes is ``all``, generated from the PS3.6 UID registry.
+/// The registry of known transfer syntaxes is ``all``, generated from the PS3.6 UID registry (see
+/// also ``UIDRegistry``).
 public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
     /// The byte encoding of a data set under a transfer syntax.
     enum Encoding: Sendable, Hashable {
@@ -59,11 +60,13 @@ public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
         encoding == .deflatedExplicitLittle
     }
 
-    /// Whether this version of DICOMKitCore reads and writes the transfer syntax: Implicit and Explicit
-    /// VR Little Endian and every encapsulated syntax built on Explicit VR Little Endian. Big endian and
-    /// deflated syntaxes are not supported yet.
+    /// Whether DICOMKitCore reads the transfer syntax: every Part 10 encoding (Implicit and Explicit VR
+    /// Little Endian, Explicit VR Big Endian, Deflated Explicit VR Little Endian and every encapsulated
+    /// syntax); not the retired MIME and XML encodings. ``DICOMWriter`` writes files read in any of
+    /// them: native ones (big endian and deflated included) as Explicit VR Little Endian, encapsulated
+    /// ones in their own syntax.
     public var isSupported: Bool {
-        encoding == .implicitLittle || encoding == .explicitLittle
+        encoding != .notPart10
     }
 
     /// The name and UID, e.g. `Explicit VR Little Endian (1.2.840.10008.1.2.1)`.

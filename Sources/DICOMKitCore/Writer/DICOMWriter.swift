@@ -4,8 +4,11 @@
 /// recomputed; media storage SOP Class and Instance UIDs from the data set's SOP Class and Instance
 /// UIDs; DICOMKitCore's implementation class UID and version name), then the data set:
 ///
-/// - native (uncompressed) data sets as Explicit VR Little Endian, whatever they were read in
-///   (ambiguous VRs of implicit input were resolved when it was read: see ``DICOMFile``);
+/// - native (uncompressed) data sets as Explicit VR Little Endian, whatever they were read in:
+///   Implicit VR Little Endian (ambiguous VRs were resolved when it was read: see ``DICOMFile``),
+///   Explicit VR Big Endian (values were swapped to little endian when read), and Deflated Explicit
+///   VR Little Endian (written uncompressed), so that such a file round-trips to an equivalent
+///   Explicit VR Little Endian file;
 /// - encapsulated data sets in their own transfer syntax, which is Explicit VR Little Endian with
 ///   encapsulated pixel data.
 ///
@@ -29,15 +32,15 @@ public struct DICOMWriter: Sendable {
     }
 
     /// The transfer syntax `file` is written in: its own when encapsulated, else Explicit VR Little
-    /// Endian.
+    /// Endian (for big endian and deflated files too).
     public static func outputTransferSyntax(for file: DICOMFile) -> TransferSyntax {
         file.transferSyntax.isEncapsulated ? file.transferSyntax : .explicitVRLittleEndian
     }
 
     /// `file` as Part 10 bytes.
     ///
-    /// - Throws: ``DICOMError``: `unsupportedTransferSyntax` for a file meant for a syntax this
-    ///   version cannot write; `missingAttribute` (naming (0002,0002) or (0002,0003)) when neither
+    /// - Throws: ``DICOMError``: `unsupportedTransferSyntax` for a file meant for a syntax that is not
+    ///   a Part 10 encoding (MIME, XML); `missingAttribute` (naming (0002,0002) or (0002,0003)) when neither
     ///   the data set nor the meta information has a SOP Class and SOP Instance UID; `invalidValue`
     ///   for an element whose value does not fit its VR or place (offsets are in the output);
     ///   `valueTooLong`; `nestingTooDeep`.
