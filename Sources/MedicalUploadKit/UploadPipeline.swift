@@ -301,9 +301,12 @@ public struct UploadPipeline: Sendable {
                 .burnedInAnnotation,
                 "Burned In Annotation \(Tag.burnedInAnnotation) is YES: the pixels may show identifying text")
         }
-        try await trail.record(
-            .uploadDICOMParse, .success,
-            ["transferSyntax": file.transferSyntaxUID, "elements": "\(file.dataSet.count)"])
+        var parsed = ["transferSyntax": file.transferSyntaxUID, "elements": "\(file.dataSet.count)"]
+        if !file.warnings.isEmpty {
+            // Warning codes only (each names a deviation such as a duplicate element), never a value.
+            parsed["warnings"] = Set(file.warnings.map(\.code.description)).sorted().joined(separator: ",")
+        }
+        try await trail.record(.uploadDICOMParse, .success, parsed)
 
         let output: [UInt8]
         let deidentified: DICOMFile

@@ -178,6 +178,26 @@ import UploadPolicy
             await pipeline.ingest(Upload(fileName: "s.dcm", contents: .bytes(withNo)), context: context).record != nil)
     }
 
+    /// A file that reads with warnings is decided as usual; the audit event names the warning codes only.
+    @Test func readerWarningsAreAuditedByCode() async throws {
+        let directory = try temporaryDirectory()
+        let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
+        let bytes = handBuiltPart10(
+            transferSyntax: "1.2.840.10008.1.2.1",
+            dataSet: [
+                (0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7"), (0x0008, 0x0018, "UI", SyntheticPHI.instanceUID),
+                (0x0008, 0x0020, "DA", SyntheticPHI.studyDate), (0x0010, 0x0020, "LO", SyntheticPHI.patientID),
+                (0x0010, 0x0020, "LO", "SECOND-ID-COPY"),
+            ])
+        let report = await pipeline.ingest(Upload(fileName: "dup.dcm", contents: .bytes(bytes)), context: context)
+        let record = try #require(report.record, "outcome: \(report.outcome)")
+        let parse = try #require(try auditEvents(in: directory).first { $0.action == .uploadDICOMParse })
+        #expect(parse.detail["warnings"] == "duplicateElement")
+        let stored = try String(
+            decoding: Data(contentsOf: URL(fileURLWithPath: directory + "/storage/" + record.storageKey)), as: UTF8.self)
+        #expect(!stored.contains("SECOND-ID-COPY") && !stored.contains(SyntheticPHI.patientID))
+    }
+
     @Test func unsupportedTransferSyntaxIsNamed() async throws {
         let directory = try temporaryDirectory()
         let pipeline = try makePipeline(directory: directory, endpoint: try clamdFromEnvironment())
