@@ -41,16 +41,24 @@ struct WarningReporter {
         self.path = path
     }
 
-    func report(_ warnings: [DICOMWarning]) {
+    /// Reports the reader's warnings, after writing out what `output` holds so that standard output and
+    /// standard error stay in order on a terminal.
+    func report(_ warnings: [DICOMWarning], after output: inout ByteWriter) {
+        if !warnings.isEmpty {
+            output.flush()
+        }
         for warning in warnings {
             printError("W: \(path): \(warning)")
         }
     }
 
-    mutating func report(_ warnings: [CharacterSetWarning], tag: Tag) {
+    /// Reports character set warnings of the value of `tag`, each (tag, code) once per file, after
+    /// writing out what `output` holds.
+    mutating func report(_ warnings: [CharacterSetWarning], tag: Tag, after output: inout ByteWriter) {
         for warning in warnings {
             let key = "\(tag) \(warning.code)"
             guard reported.count < 100, reported.insert(key).inserted else { continue }
+            output.flush()
             printError("W: \(path): tag \(tag): \(warning)")
         }
     }

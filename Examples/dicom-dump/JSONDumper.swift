@@ -34,14 +34,14 @@ struct JSONDumper {
     /// Writes one file's data set as a JSON object (no newline).
     mutating func dump(_ file: DICOMFile, path: String) {
         reporter = WarningReporter(path: path)
-        reporter.report(file.warnings)
+        reporter.report(file.warnings, after: &out)
         dataSet(file.dataSet, insideRemoved: false)
     }
 
     private mutating func dataSet(_ dataSet: DataSet, insideRemoved: Bool) {
         let context = characterSets.context(for: dataSet)
         if !context.characterSet.warnings.isEmpty, dataSet.contains(.specificCharacterSet) {
-            reporter.report(context.characterSet.warnings, tag: .specificCharacterSet)
+            reporter.report(context.characterSet.warnings, tag: .specificCharacterSet, after: &out)
         }
         out.byte(UInt8(ascii: "{"))
         var first = true
@@ -123,7 +123,7 @@ struct JSONDumper {
                 textValues(values, vr: vr)
             } else {
                 let decoded = element.decodedStrings(characterSet: context.characterSet)
-                reporter.report(decoded.warnings, tag: element.tag)
+                reporter.report(decoded.warnings, tag: element.tag, after: &out)
                 textValues(decoded.values.map { ArraySlice($0.utf8) }, vr: vr)
             }
         case .US, .SS, .UL, .SL, .SV, .UV, .FL, .FD, .AT:

@@ -45,7 +45,7 @@ struct TextDumper {
     /// Dumps one file.
     mutating func dump(_ file: DICOMFile, path: String) {
         reporter = WarningReporter(path: path)
-        reporter.report(file.warnings)
+        reporter.report(file.warnings, after: &out)
         out.ascii("\n# File: ")
         path.utf8CString.withUnsafeBytes { out.printable(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
         out.ascii("\n\n# Dicom-Meta-Information-Header\n")
@@ -67,7 +67,7 @@ struct TextDumper {
     private mutating func dataSet(_ dataSet: DataSet, depth: Int, fileMeta: Bool, insideRemoved: Bool) {
         let context = fileMeta ? TextContext.defaultRepertoire : characterSets.context(for: dataSet)
         if !fileMeta, !context.characterSet.warnings.isEmpty, dataSet.contains(.specificCharacterSet) {
-            reporter.report(context.characterSet.warnings, tag: .specificCharacterSet)
+            reporter.report(context.characterSet.warnings, tag: .specificCharacterSet, after: &out)
         }
         for element in dataSet.elements {
             self.element(element, depth: depth, context: context, fileMeta: fileMeta, insideRemoved: insideRemoved)
@@ -199,7 +199,7 @@ struct TextDumper {
                 return asciiText(bytes, vr: vr)
             }
             let decoded = element.decodedStrings(characterSet: context.characterSet)
-            reporter.report(decoded.warnings, tag: element.tag)
+            reporter.report(decoded.warnings, tag: element.tag, after: &out)
             decodedText(decoded.values)
             return decoded.values.count
         case .US, .SS, .UL, .SL, .SV, .UV, .FL, .FD, .AT:

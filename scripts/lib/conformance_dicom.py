@@ -238,6 +238,9 @@ class Comparer:
         self.swapped_values = 0
         self.elements = 0
         self.differences = []
+        self.encapsulated = False
+        self.encapsulated_compared = 0
+        self.encapsulated_identical = 0
 
     def data_set(self, ours, theirs, path):
         """Compares every element, collecting the differences (a differing sequence is not descended
@@ -315,9 +318,11 @@ class Comparer:
     def binary(self, ours, theirs, vr, where):
         mine = base64.b64decode(ours["InlineBinary"]) if "InlineBinary" in ours else b""
         other = base64.b64decode(theirs["InlineBinary"]) if "InlineBinary" in theirs else b""
-        if where.endswith("7FE00010") and self.encapsulated:
+        if where == "7FE00010" and self.encapsulated:
             if bool(mine) != bool(other):
                 raise Difference(where, "encapsulated pixel data present on one side only")
+            self.encapsulated_compared += 1
+            self.encapsulated_identical += mine == other
             return
         if self.big_endian and vr in SWAP_UNITS and other:
             other = swapped(other, SWAP_UNITS[vr])
@@ -499,6 +504,27 @@ def unified(expected, actual):
     return "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "dicom-dump"))
 
 
+def mode_checks(binary, files, unread, failures):
+    """Every output mode over the whole corpus in one process each: never a signal, exit status 1 exactly
+    when a file failed, every failure a typed `E:` line; the full reads fail on the files the JSON
+    comparison saw fail. Returns the number of modes run."""
+    modes = ([], ["--phi"], ["--phi", "--print-all"], ["--json"], ["--stop-before-pixels"],
+             ["--json", "--phi", "--stop-before-pixels"], ["--fingerprints"])
+    for args in modes:
+        code, stdout, stderr = run_dump(binary, args, files)
+        label = " ".join(args) or "(default)"
+        errors = set(error_lines(stderr))
+        if args == ["--fingerprints"]:
+            errors = {json.loads(line)["file"] for line in stdout.decode().splitlines() if '"error"' in line}
+        if code < 0 or code != (1 if errors else 0):
+            failures.append(f"mode {label}: exit status {code} with {len(errors)} failed file(s)")
+        elif "--stop-before-pixels" not in args and errors != unread:
+            failures.append(f"mode {label}: the files that fail differ from those of --json --phi")
+        elif "--stop-before-pixels" in args and not errors <= unread:
+            failures.append(f"mode {label}: a file read in full fails when stopping before the pixel data")
+    return len(modes)
+
+
 # ------------------------------------------------------------------------------- PHI on the corpus
 
 PHI_KEYWORDS = ("PatientName", "PatientID", "PatientBirthDate", "OtherPatientIDs", "InstitutionName",
@@ -558,6 +584,7 @@ def main():
     failures = []
     totals = {"agree": 0, "known": 0, "differ": 0, "ours_only": 0, "neither": 0, "pydicom_only": 0}
     swapped_values = elements = 0
+    encapsulated = [0, 0]
     readable = []
     seen_known = set()
     for path in files:
@@ -593,6 +620,8 @@ def main():
         else:
             comparer = compare(mine[1], theirs, ds)
         swapped_values += comparer.swapped_values
+        encapsulated[0] += comparer.encapsulated_compared
+        encapsulated[1] += comparer.encapsulated_identical
         elements += comparer.elements
         differences = comparer.differences
         if not differences:
@@ -616,6 +645,8 @@ def main():
     for name in sorted(set(KNOWN_DIFFERENCES) - seen_known):
         failures.append(f"{name}: listed in KNOWN_DIFFERENCES but the difference did not occur")
 
+    unread = {path for path, result in results.items() if result[0] != "read"}
+    modes = mode_checks(binary, files, unread, failures)
     with tempfile.TemporaryDirectory() as directory:
         golden = golden_checks(binary, directory, failures)
     searched = phi_check(binary, readable, failures)
@@ -630,6 +661,9 @@ def main():
     print(f"  {totals['ours_only']:6}  read by dicom-dump only (pydicom's dcmread or to_json_dict raises)")
     print(f"  {totals['neither']:6}  read by neither (dicom-dump gave a typed DICOMError)")
     print(f"  {swapped_values:6}  big-endian binary values compared byte-swapped (pydicom keeps the file's order)")
+    print(f"  {encapsulated[0]:6}  encapsulated Pixel Data compared by presence ({encapsulated[1]} of them also"
+          " byte-identical: the item stream without the sequence delimiter, as pydicom gives it)")
+    print(f"  {modes:6}  output modes run over every file (no signal, a typed error for each failed file)")
     print(f"  {golden:6}  golden checks of the text and JSON output, options and exit statuses")
     print(f"  {searched:6}  identifying values searched for in the default (no --phi) text and JSON output")
     if failures:
