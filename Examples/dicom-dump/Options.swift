@@ -55,7 +55,7 @@ struct Options {
         var modes: [String] = []
         var onlyFiles = false
         while let argument = arguments.popFirst() {
-            if onlyFiles || !argument.hasPrefix("--") || argument == "-" {
+            if onlyFiles || (!argument.hasPrefix("--") && argument != "-h") {
                 options.files.append(argument)
                 continue
             }
@@ -74,7 +74,7 @@ struct Options {
             case "--out":
                 guard let value = arguments.popFirst() else { usage("--out needs a value") }
                 options.outputDirectory = value
-            case "--help": usage(nil)
+            case "--help", "-h": usage(nil)
             default: usage("unknown option \(argument)")
             }
         }

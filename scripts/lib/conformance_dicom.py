@@ -1,5 +1,5 @@
 """Compares `dicom-dump --json --phi` with pydicom's Dataset.to_json_dict() on every .dcm file of
-pydicom's test files (pydicom/data: test_files, charset_files, palettes) and pydicom-data (scripts/conformance-dicom).
+pydicom's own data (test_files, charset_files, palettes) and of pydicom-data (scripts/conformance-dicom).
 
     python conformance_dicom.py --dicom-dump PATH
 
@@ -14,7 +14,8 @@ per value unit (2, 4 or 8 bytes by VR) before comparing; the count of such value
 
 Prints per file "agree", or the first differing element (its tag path and what differs, never a
 value), and totals. Differences where pydicom is wrong are listed in KNOWN_DIFFERENCES below with the
-reason; a listed difference that no longer occurs fails too, so that the list stays true. Every file
+reason (so is one reading of DICOMKitCore's own that differs from pydicom and PS3.5, marked as such);
+a listed difference that no longer occurs fails too, so that the list stays true. Every file
 must either be read by dicom-dump or fail with a typed error (an `E: FILE: DICOMError.code` line and
 exit status 1), never a signal. Golden checks of the text output and of the PHI rule (default output,
 no --phi) run on synthetic files and on the corpus. Exits 1 on any failure.
@@ -45,8 +46,8 @@ from pydicom.errors import InvalidDicomError
 KNOWN_DIFFERENCES = {
     "MR_truncated.dcm": (
         ("(not read)",),
-        "the file ends 62 bytes into the declared 8,192 of Pixel Data (7FE0,0010): pydicom warns and returns the"
-        " value cut short; DICOMKitCore refuses a value longer than the data left (DICOMError.truncated)",
+        "the file ends 62 bytes short of the 8,192 declared for Pixel Data (7FE0,0010): pydicom warns and returns"
+        " the value cut short; DICOMKitCore refuses a value longer than the data left (DICOMError.truncated)",
     ),
     "rtplan_truncated.dcm": (
         ("(not read)",),
@@ -63,8 +64,8 @@ KNOWN_DIFFERENCES = {
         ("(data set): pydicom returns an empty data set*",),
         "the encapsulated pixel data ends with the file after a complete fragment, without its sequence"
         " delimiter: pydicom warns and returns an empty data set; DICOMKitCore keeps every element and the"
-        " complete fragments (DICOMWarning.missingPixelDataDelimiter); the elements before the pixel data are compared with"
-        " pydicom's stop_before_pixels read",
+        " complete fragments (DICOMWarning.missingPixelDataDelimiter); the elements before the pixel data are"
+        " compared with pydicom's stop_before_pixels read",
     ),
     # pydicom's private dictionary types private elements the file sends as UN.
     **{
@@ -100,7 +101,7 @@ BIG_ENDIAN = "1.2.840.10008.1.2.2"
 
 
 class Difference(Exception):
-    """The first difference in a file: where (tag path) and what (never a value)."""
+    """One difference in a file: where (tag path) and what (never a value)."""
 
     def __init__(self, path, what):
         super().__init__(f"{path}: {what}")
