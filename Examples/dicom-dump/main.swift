@@ -1,174 +1,144 @@
-// dicom-dump: prints the structure of DICOM files as JSON lines, never their values; optionally
-// writes de-identified copies.
+// dicom-dump: prints DICOM files as text like dcmtk's dcmdump, or as the DICOM JSON Model, without
+// protected health information unless asked; also the value-free fingerprints, de-identification and
+// rewrite modes of scripts/crosscheck-dicom.
 //
-//   swift run dicom-dump FILE...
+//   swift run dicom-dump [--json] [--stop-before-pixels] [--phi] [--print-all] FILE...
+//   swift run dicom-dump --fingerprints FILE...
 //   swift run dicom-dump --deidentify --key-hex HEX --out DIR FILE...
 //   swift run dicom-dump --rewrite --out DIR FILE...
 //
-// Dump mode prints, per file, a line {"file", "transferSyntax"}, then one line per element of the
-// file meta information ("part": "meta") and of the data set ("part": "dataset"), at every nesting
-// level: "path" (enclosing sequences and item indexes), "tag", "vr", and either "length" and
-// "sha256" of the raw value bytes, "items" (a sequence's item count), or "offsetTable" and
-// "fragments" (encapsulated pixel data, each with length and sha256). Values themselves are never
-// printed. A file that cannot be read gives {"file", "error", "code"} with the DICOMError's
-// description (offsets and tags, no values).
+// Text (the default, see TextDumper.swift): per file a header, then one line per element at every
+// nesting level, dcmdump's layout. JSON (--json, see JSONDumper.swift): one object per file, a JSON
+// array of them for several files.
 //
-// De-identify mode (Basic Profile, keyed by the hex secret of at least 16 bytes) writes DIR/<name of
-// FILE> and prints {"file", "output", "transferSyntax"} per file, or the error line. Rewrite mode
-// (--rewrite --out DIR) writes each file back as DICOMWriter writes it, unchanged otherwise (for
-// round-trip checks).
+// The PHI rule: no value that could identify a patient appears unless --phi is given. Without it, a
+// value is printed only when DICOMKitCore's Deidentifier would keep it unchanged
+// (`Deidentifier.keepsValue(of:)`; in the file meta information `keepsFileMetaInformationValue(of:)`);
+// nothing inside a sequence that de-identification removes, empties or replaces is printed. Text shows
+// `(redacted, N bytes)` in place of such a value, JSON leaves "Value"/"InlineBinary" out and adds
+// "Redacted": true. Tags, VRs, lengths and structure are always shown. With --phi every value is
+// printed, and a note on standard error says so.
 //
-// Exit status: 0 when every file succeeded, 1 when any failed, 2 for a usage error.
+// Standard error: `W: FILE: ...` for what the reader read past (DICOMWarning) and for character set
+// decoding warnings, `E: FILE: DICOMError....` for a file that could not be read (offsets, tags and
+// codes only, never a value). Exit status: 0 when every file was read, 1 when any failed, 2 for a
+// usage error.
+//
+// Files are read in order on one thread, each into one reused buffer, and output is formatted by hand
+// into a byte buffer written in large blocks.
 
 import DICOMKitCore
-import Foundation
 
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-func digestJSON(_ digest: ElementFingerprint.BytesDigest) -> String {
-    "{\"length\":\(digest.length),\"sha256\":\"\(digest.sha256)\"}"
-}
-
-/// Prints one element's JSON line; fragments are printed one by one, never joined in memory.
-func printLine(file: String, part: String, _ fingerprint: ElementFingerprint) {
-    var text = "{\"file\":\(jsonString(file)),\"part\":\"\(part)\",\"path\":\(jsonString(fingerprint.path))"
-    text += ",\"tag\":\"\(fingerprint.tag)\",\"vr\":\"\(fingerprint.vr)\""
-    switch fingerprint.content {
-    case .value(let digest):
-        text += ",\"length\":\(digest.length),\"sha256\":\"\(digest.sha256)\""
-    case .sequence(let itemCount):
-        text += ",\"items\":\(itemCount)"
-    case .encapsulated(let offsetTable, let fragments):
-        print(text + ",\"offsetTable\":\(digestJSON(offsetTable)),\"fragments\":[", terminator: "")
-        for (index, fragment) in fragments.enumerated() {
-            print((index == 0 ? "" : ",") + digestJSON(fragment), terminator: "")
-        }
-        text = "]"
-    }
-    print(text + "}")
-}
-
-func errorLine(file: String, _ error: DICOMError) -> String {
-    "{\"file\":\(jsonString(file)),\"error\":\(jsonString(error.description)),\"code\":\"\(error.code)\"}"
-}
-
-func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("dicom-dump: \(message)\n".utf8))
-    FileHandle.standardError.write(
-        Data(
-            ("usage: dicom-dump FILE...\n       dicom-dump --deidentify --key-hex HEX --out DIR FILE...\n"
-                + "       dicom-dump --rewrite --out DIR FILE...\n").utf8
+/// Runs the command and returns the exit status.
+func run(_ options: Options) -> Int32 {
+    var readOptions = DICOMFile.ReadOptions.default
+    readOptions.stopBeforePixelData = options.stopBeforePixels
+    var loader = FileLoader(maximumSize: readOptions.maximumFileSize)
+    var failures = 0
+    let output = ByteWriter(descriptor: 1)
+    let redaction = Redaction(showsEveryValue: options.phi)
+    if options.phi {
+        printError(
+            "dicom-dump: --phi: printing every value, protected health information included, as the operator asked"
         )
-    )
-    exit(2)
-}
-
-func parseHex(_ text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    var bytes: [UInt8] = []
-    for index in stride(from: 0, to: digits.count, by: 2) {
-        guard let byte = UInt8(String(decoding: digits[index...(index + 1)], as: UTF8.self), radix: 16) else {
-            return nil
-        }
-        bytes.append(byte)
     }
-    return bytes
-}
 
-var files: [String] = []
-var deidentify = false
-var rewrite = false
-var keyHex: String?
-var outputDirectory: String?
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-    switch argument {
-    case "--deidentify": deidentify = true
-    case "--rewrite": rewrite = true
-    case "--key-hex":
-        guard let value = arguments.popFirst() else { usage("--key-hex needs a value") }
-        keyHex = value
-    case "--out":
-        guard let value = arguments.popFirst() else { usage("--out needs a value") }
-        outputDirectory = value
-    case "-h", "--help": usage("prints DICOM structure without values")
-    default:
-        if argument.hasPrefix("--") { usage("unknown option \(argument)") }
-        files.append(argument)
-    }
-}
-if files.isEmpty { usage("no files given") }
-
-if deidentify && rewrite { usage("--deidentify and --rewrite exclude each other") }
-if rewrite && outputDirectory == nil { usage("--rewrite needs --out DIR") }
-if let outputDirectory {
-    try? FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-}
-
-var deidentifier: Deidentifier?
-if deidentify {
-    guard let keyHex, let key = parseHex(keyHex) else { usage("--deidentify needs --key-hex with hex digits") }
-    guard outputDirectory != nil else { usage("--deidentify needs --out DIR") }
-    do {
-        deidentifier = try Deidentifier(secretKey: key)
-    } catch {
-        usage(error.description)
-    }
-}
-
-var failures = 0
-var written: Set<String> = []
-for path in files {
-    do {
-        let file = try await DICOMFile(contentsOf: path)
-        if let outputDirectory, deidentify || rewrite {
-            let output = outputDirectory + "/" + (path as NSString).lastPathComponent
-            guard written.insert(output).inserted else {
-                print(
-                    "{\"file\":\(jsonString(path)),\"error\":\"two inputs share the output name\",\"code\":\"usage\"}")
+    switch options.mode {
+    case .text:
+        var dumper = TextDumper(out: output, redaction: redaction, printAll: options.printAll)
+        for path in options.files {
+            do {
+                let file = try DICOMFile(bytes: try loader.load(path), options: readOptions)
+                dumper.dump(file, path: path)
+            } catch {
+                dumper.out.flush()
+                printError("E: \(path): \(error)")
                 failures += 1
-                continue
             }
-            let clean =
-                try deidentifier.map { deidentifier throws(DICOMError) in try deidentifier.deidentify(file) } ?? file
-            let bytes = try clean.serialized()
-            guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-                print("{\"file\":\(jsonString(path)),\"error\":\"cannot write the output file\",\"code\":\"io\"}")
-                failures += 1
-                continue
-            }
-            print(
-                "{\"file\":\(jsonString(path)),\"output\":\(jsonString(output)),"
-                    + "\"transferSyntax\":\"\(DICOMWriter.outputTransferSyntax(for: clean).uid)\"}"
-            )
-        } else {
-            print("{\"file\":\(jsonString(path)),\"transferSyntax\":\(jsonString(file.transferSyntaxUID))}")
-            file.fileMetaInformation.forEachFingerprint { printLine(file: path, part: "meta", $0) }
-            file.dataSet.forEachFingerprint { printLine(file: path, part: "dataset", $0) }
         }
-    } catch {
-        print(errorLine(file: path, error))
-        failures += 1
+        dumper.out.flush()
+    case .json:
+        var dumper = JSONDumper(out: output, redaction: redaction)
+        let several = options.files.count > 1
+        if several {
+            dumper.out.ascii("[\n")
+        }
+        for (index, path) in options.files.enumerated() {
+            if index > 0 {
+                dumper.out.ascii(",\n")
+            }
+            do {
+                let file = try DICOMFile(bytes: try loader.load(path), options: readOptions)
+                dumper.dump(file, path: path)
+            } catch {
+                dumper.out.ascii("null")
+                dumper.out.flush()
+                printError("E: \(path): \(error)")
+                failures += 1
+            }
+            dumper.out.flushIfFull()
+        }
+        dumper.out.ascii(several ? "\n]\n" : "\n")
+        dumper.out.flush()
+    case .fingerprints:
+        var mode = FingerprintMode(out: output)
+        for path in options.files {
+            do {
+                let file = try DICOMFile(bytes: try loader.load(path), options: readOptions)
+                mode.fingerprints(file, path: path)
+            } catch {
+                mode.error(path: path, error)
+                failures += 1
+            }
+        }
+        mode.out.flush()
+    case .deidentify, .rewrite:
+        failures = writeCopies(options, readOptions: readOptions, loader: &loader, output: output)
     }
+    return failures == 0 ? 0 : 1
 }
-exit(failures == 0 ? 0 : 1)
+
+/// The --deidentify and --rewrite modes; returns the number of files that failed.
+func writeCopies(
+    _ options: Options, readOptions: DICOMFile.ReadOptions, loader: inout FileLoader, output: ByteWriter
+) -> Int {
+    guard let directory = options.outputDirectory else { return options.files.count }
+    var deidentifier: Deidentifier?
+    if options.mode == .deidentify {
+        guard let key = options.keyHex.flatMap(Options.parseHex) else {
+            Options.usage("--deidentify needs --key-hex with hex digits")
+        }
+        do {
+            deidentifier = try Deidentifier(secretKey: key)
+        } catch {
+            Options.usage(error.description)
+        }
+    }
+    var mode = FingerprintMode(out: output)
+    mode.createDirectory(directory)
+    var written: Set<String> = []
+    var failures = 0
+    for path in options.files {
+        do {
+            let file = try DICOMFile(bytes: try loader.load(path), options: readOptions)
+            if !mode.write(file, path: path, directory: directory, deidentifier: deidentifier, written: &written) {
+                failures += 1
+            }
+        } catch {
+            mode.error(path: path, error)
+            failures += 1
+        }
+    }
+    mode.out.flush()
+    return failures
+}
+
+exit(run(Options.parse(CommandLine.arguments.dropFirst())))

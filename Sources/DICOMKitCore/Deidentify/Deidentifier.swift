@@ -138,47 +138,115 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
         var output: [DataElement] = []
         output.reserveCapacity(dataSet.count)
         for element in dataSet {
-            if element.tag.isPrivate || element.tag.isGroupLength || element.tag.isFileMetaInformation {
+            let vr = Deidentifier.effectiveVR(of: element)
+            switch Deidentifier.treatment(of: element) {
+            case .remove:
                 continue
-            }
-            if element.tag == .patientID {
+            case .pseudonym:
                 let original = element.bytes.map { decodeText(trimText($0, vr: .LO)) } ?? ""
                 output.append(
                     DataElement(tag: .patientID, vr: .LO, string: pseudonym(forPatientID: original))
                         .paddedToEvenLength())
-                continue
-            }
-            let action = BasicProfile.action(for: element.tag) ?? Deidentifier.unlistedAction(for: element)
-            if let replaced = try apply(action, to: element, depth: depth) {
-                output.append(replaced)
+            case .keep:
+                output.append(try keepingStructure(element, depth: depth))
+            case .zero:
+                output.append(zeroed(element, vr: vr))
+            case .dummy:
+                output.append(dummy(element, vr: vr))
+            case .replaceUIDs:
+                output.append(replacingUIDs(element))
             }
         }
         return DataSet(sortedUniqueElements: output)
     }
 
-    private func apply(
-        _ action: BasicProfile.Action, to element: DataElement, depth: Int
-    ) throws(DICOMError)
-        -> DataElement?
-    {
-        let vr = Deidentifier.effectiveVR(of: element)
-        switch action {
+    /// What ``deidentify(_:)`` does with one element of a data set (at any nesting level).
+    enum Treatment: Equatable {
+        /// Left out.
+        case remove
+        /// Patient ID, replaced by ``pseudonym(forPatientID:)``.
+        case pseudonym
+        /// Kept as it is; a sequence is kept with each item de-identified.
+        case keep
+        /// Emptied (a sequence left without items).
+        case zero
+        /// Replaced by ``dummyValue(for:)`` (a sequence by one empty item).
+        case dummy
+        /// Each UID replaced by ``replacementUID(for:)``.
+        case replaceUIDs
+    }
+
+    /// The treatment of `element`: private elements, group lengths and group 0002 elements are
+    /// removed, Patient ID gets its pseudonym, and every other element the action of Table E.1-1 (or,
+    /// unlisted, of ``unlistedAction(for:)``) resolved without consulting the IOD (see the type's
+    /// documentation).
+    static func treatment(of element: DataElement) -> Treatment {
+        let tag = element.tag
+        if tag.isPrivate || tag.isGroupLength || tag.isFileMetaInformation {
+            return .remove
+        }
+        if tag == .patientID {
+            return .pseudonym
+        }
+        let isSequence = element.items != nil
+        let isUID = effectiveVR(of: element) == .UI
+        switch BasicProfile.action(for: tag) ?? unlistedAction(for: element) {
         case .keep:
-            return try keepingStructure(element, depth: depth)
+            return .keep
         case .remove:
-            return nil
+            return .remove
         case .zero, .removeOrZero:
-            return zeroed(element, vr: vr)
+            return .zero
         case .dummy, .zeroOrDummy, .removeOrDummy, .removeOrZeroOrDummy:
-            return dummy(element, vr: vr)
+            return !isSequence && isUID ? .replaceUIDs : .dummy
         case .replaceUID, .removeOrZeroOrReplaceUID:
-            if vr == .UI {
-                return replacingUIDs(element)
+            if isUID {
+                return .replaceUIDs
             }
-            if element.items != nil {
-                return try keepingStructure(element, depth: depth)
-            }
-            return zeroed(element, vr: vr)
+            return isSequence ? .keep : .zero
+        }
+    }
+
+    /// Whether ``deidentify(_:)`` keeps the value of `element`, an element of a data set at any
+    /// nesting level, exactly as it is, so that showing the value reveals nothing de-identification
+    /// would not. For a sequence: whether the sequence is kept, its items then de-identified element
+    /// by element (ask again for each of their elements); a removed, emptied or replaced sequence
+    /// gives `false`, and nothing inside it is kept.
+    ///
+    /// `false` for private elements, group lengths, group 0002 elements, Patient ID (replaced by a
+    /// pseudonym), every attribute whose Table E.1-1 action (or, for an unlisted attribute, the
+    /// fail-closed rule) removes, empties or replaces it, and kept text holding control bytes (which
+    /// de-identification refuses). The answer depends on the element alone, not on the key.
+    ///
+    /// ```swift
+    /// for element in file.dataSet where Deidentifier.keepsValue(of: element) {
+    ///     print(element.tag, element.string ?? "")    // safe to show
+    /// }
+    /// ```
+    public static func keepsValue(of element: DataElement) -> Bool {
+        guard treatment(of: element) == .keep else { return false }
+        if element.items != nil {
+            return true
+        }
+        do {
+            try checkKeptText(element)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Whether the file meta information of a file that ``deidentify(_:)`` returns carries the value of
+    /// `element`, an element of the original file's meta information, over unchanged: `true` for File
+    /// Meta Information Version (0002,0001), Media Storage SOP Class UID (0002,0002) and Transfer
+    /// Syntax UID (0002,0010), which say what the file is rather than whose it is. Every other element
+    /// of group 0002 is rebuilt (the group length, the implementation's UID and version name), replaced
+    /// (Media Storage SOP Instance UID) or left out (source and sending application entity titles,
+    /// private information), so its value is not carried over; so is any element outside group 0002.
+    public static func keepsFileMetaInformationValue(of element: DataElement) -> Bool {
+        switch element.tag {
+        case .fileMetaInformationVersion, .mediaStorageSOPClassUID, .transferSyntaxUID: true
+        default: false
         }
     }
 
@@ -208,9 +276,6 @@ public struct Deidentifier: Sendable, CustomStringConvertible, CustomReflectable
     private func dummy(_ element: DataElement, vr: VR) -> DataElement {
         if element.items != nil {
             return DataElement(tag: element.tag, items: [DataSet()])
-        }
-        if vr == .UI {
-            return replacingUIDs(element)
         }
         return DataElement(tag: element.tag, vr: vr, bytes: Deidentifier.dummyValue(for: vr)).paddedToEvenLength()
     }

@@ -20,12 +20,25 @@ public struct DataElement: Sendable, Equatable {
     public var vr: VR
     /// The value.
     public var value: Value
+    /// The value length field as the file gave it: ``undefinedLength`` for a sequence or
+    /// encapsulated pixel data ended by a sequence delimiter, else the length in bytes (of a
+    /// sequence, its items with their headers). `nil` for an element built in code. It describes the
+    /// encoding that was read and is not updated when the element changes; not part of equality.
+    public internal(set) var lengthInFile: UInt32?
+
+    /// The length field value that stands for an undefined length (PS3.5 7.1.1), `0xFFFFFFFF`.
+    public static let undefinedLength: UInt32 = 0xFFFF_FFFF
 
     /// Creates an element.
     public init(tag: Tag, vr: VR, value: Value) {
         self.tag = tag
         self.vr = vr
         self.value = value
+    }
+
+    /// Elements are equal when their tags, VRs and values are; ``lengthInFile`` is not compared.
+    public static func == (lhs: DataElement, rhs: DataElement) -> Bool {
+        lhs.tag == rhs.tag && lhs.vr == rhs.vr && lhs.value == rhs.value
     }
 
     /// Creates an element holding `bytes` as its raw little-endian value.

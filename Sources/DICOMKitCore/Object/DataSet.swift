@@ -22,6 +22,10 @@ public struct DataSet: Sendable, Equatable, RandomAccessCollection {
     /// default repertoire. The reader sets it for every data set it reads; a data set built in code starts
     /// empty. It is not part of equality, which compares elements.
     public internal(set) var characterSetTerms: [String] = []
+    /// For an item of a sequence read from a file, the item's length field: ``DataElement/undefinedLength``
+    /// for an item ended by an item delimiter, else its length in bytes. `nil` for a top-level data
+    /// set and for one built in code; not updated when the data set changes, and not part of equality.
+    public internal(set) var lengthInFile: UInt32?
 
     /// Creates an empty data set.
     public init() {

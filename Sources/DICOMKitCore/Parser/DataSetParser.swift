@@ -350,7 +350,9 @@ struct DataSetParser {
             if tag == .pixelData, vr != .SQ {
                 // Encapsulated pixel data is OB (PS3.5 A.4); a file that says OW keeps its OW.
                 let pixelData = try parseEncapsulatedPixelData(tag: tag, limit: limit)
-                return (DataElement(tag: tag, vr: vr == .OW ? .OW : .OB, value: .encapsulated(pixelData)), nil)
+                var element = DataElement(tag: tag, vr: vr == .OW ? .OW : .OB, value: .encapsulated(pixelData))
+                element.lengthInFile = length
+                return (element, nil)
             }
             guard vr == .SQ || vr == .UN else {
                 throw DICOMError(
@@ -362,7 +364,9 @@ struct DataSetParser {
                 tag: tag, limit: limit, delimited: true, encoding: vr == .SQ ? encoding : .implicitLittle,
                 depth: depth + 1, context: context
             )
-            return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), nil)
+            var element = DataElement(tag: tag, vr: .SQ, value: .sequence(items))
+            element.lengthInFile = length
+            return (element, nil)
         }
 
         let count = Int(length)
@@ -391,7 +395,9 @@ struct DataSetParser {
                 tag: tag, limit: offset + count, delimited: false, encoding: itemsEncoding, depth: depth + 1,
                 context: context
             )
-            return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), nil)
+            var element = DataElement(tag: tag, vr: .SQ, value: .sequence(items))
+            element.lengthInFile = length
+            return (element, nil)
         }
         guard count <= maximumElementSize else {
             throw DICOMError(
@@ -407,7 +413,9 @@ struct DataSetParser {
         if encoding.isBigEndian, let unit = vr.byteSwapUnit {
             value = byteSwapped(value, unit: unit)
         }
-        return (DataElement(tag: tag, vr: vr, value: .bytes(value)), pending)
+        var element = DataElement(tag: tag, vr: vr, value: .bytes(value))
+        element.lengthInFile = length
+        return (element, pending)
     }
 
     /// Parses the items of a sequence whose header has been read. `depth` counts this sequence.
@@ -461,23 +469,21 @@ struct DataSetParser {
             }
             try count(at: offset, tag: tag)
             offset += 8
+            var item: DataSet
             if length == 0xFFFF_FFFF {
-                items.append(
-                    try parseDataSet(
-                        limit: limit, end: .itemDelimiter, encoding: encoding, depth: depth, context: itemContext
-                    )
+                item = try parseDataSet(
+                    limit: limit, end: .itemDelimiter, encoding: encoding, depth: depth, context: itemContext
                 )
             } else {
                 guard Int(length) <= limit - offset else {
                     throw overrun(limit: limit, at: offset - 8, tag: tag, what: "a sequence item")
                 }
-                items.append(
-                    try parseDataSet(
-                        limit: offset + Int(length), end: .limit, encoding: encoding, depth: depth,
-                        context: itemContext
-                    )
+                item = try parseDataSet(
+                    limit: offset + Int(length), end: .limit, encoding: encoding, depth: depth, context: itemContext
                 )
             }
+            item.lengthInFile = length
+            items.append(item)
         }
         return items
     }
@@ -663,9 +669,9 @@ struct DataSetParser {
             updated.characterSetTerms = terms
             for element in item {
                 if case .sequence(let nested) = element.value {
-                    updated[element.tag] = DataElement(
-                        tag: element.tag, vr: element.vr, value: .sequence(applying(terms, to: nested))
-                    )
+                    var changed = element
+                    changed.value = .sequence(applying(terms, to: nested))
+                    updated[element.tag] = changed
                 }
             }
             return updated
