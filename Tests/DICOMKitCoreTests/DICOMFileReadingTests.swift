@@ -72,7 +72,8 @@ struct DICOMFileReadingTests {
         let unsigned = try read(pixelRepresentation: 0, bitsAllocated: 8, lutEntries: 1)
         #expect(unsigned[Tag(0x0028, 0x0071)]?.vr == .US)
         #expect(unsigned[Tag(0x0028, 0x0106)]?.vr == .US)
-        #expect(unsigned[.pixelData]?.vr == .OB)
+        // PS3.5 A.1 c: in Implicit VR Little Endian, pixel data is OW whatever Bits Allocated says.
+        #expect(unsigned[.pixelData]?.vr == .OW)
         #expect(unsigned[Tag(0x6002, 0x3000)]?.vr == .OW)
         #expect(unsigned.items(Tag(0x0028, 0x3010))?.first?[.lutData]?.vr == .US)
         #expect(unsigned.items(Tag(0x0028, 0x3010))?.first?[.lutDescriptor]?.vr == .US)

@@ -77,20 +77,6 @@ KNOWN_DIFFERENCES = {
         )
         for name in ("chrJapMulti.dcm", "chrJapMultiExplicitIR6.dcm", "chrKoreanMulti.dcm")
     },
-    # Not pydicom's error: DICOMKitCore's own reading, kept here (and failing once it changes) until the
-    # reader's owner decides. PS3.5 A.1 gives native Pixel Data in Implicit VR Little Endian the VR OW;
-    # pydicom and dcmtk say OW; DICOMKitCore resolves the implicit "OB or OW" by Bits Allocated (OB for 8
-    # bits). The bytes are identical.
-    "OT-PAL-8-face.dcm": (
-        ("7FE00010: VR OB vs pydicom's OW",),
-        "Implicit VR Little Endian, Bits Allocated 8: Pixel Data is OB in DICOMKitCore, OW in pydicom (PS3.5"
-        " A.1); same bytes",
-    ),
-    "SC_rgb_jpeg_dcmd.dcm": (
-        ("7FE00010: VR OB vs pydicom's OW",),
-        "Implicit VR Little Endian, Bits Allocated 8: Pixel Data is OB in DICOMKitCore, OW in pydicom (PS3.5"
-        " A.1); same bytes",
-    ),
 }
 
 INTEGER_VRS = {"IS", "US", "SS", "UL", "SL", "SV", "UV"}

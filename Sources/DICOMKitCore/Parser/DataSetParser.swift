@@ -617,9 +617,10 @@ struct DataSetParser {
     }
 
     /// Resolves an ambiguous dictionary VR from the data set's context: "US or SS" (and "US or SS or
-    /// OW") by Pixel Representation (1 -> SS, else US); "OB or OW" as OB for pixel data with Bits
-    /// Allocated of 8 or less, OW otherwise; "US or OW" (LUT Data) as US when the LUT Descriptor
-    /// announces a single entry, OW otherwise.
+    /// OW") by Pixel Representation (1 -> SS, else US); "OB or OW" as OW, whatever Bits Allocated says,
+    /// since in Implicit VR Little Endian pixel, overlay and waveform data are OW (PS3.5 A.1 c; pydicom
+    /// and dcmtk agree); "US or OW" (LUT Data) as US when the LUT Descriptor announces a single entry,
+    /// OW otherwise.
     static func resolve(_ specification: VRSpecification, tag: Tag, context: PixelContext) -> VR {
         switch specification {
         case .single(let vr):
@@ -627,9 +628,6 @@ struct DataSetParser {
         case .usOrSS, .usOrSSOrOW:
             return context.pixelRepresentation == 1 ? .SS : .US
         case .obOrOW:
-            if tag == .pixelData, let bits = context.bitsAllocated, bits <= 8 {
-                return .OB
-            }
             return .OW
         case .usOrOW:
             return context.lutDescriptorFirstValue == 1 ? .US : .OW
